@@ -1,0 +1,3 @@
+from followthrough.cli import main
+
+raise SystemExit(main())

@@ -32,7 +32,12 @@ from data_sources.formats import (
     normalise_name,
     table_format,
 )
-from data_sources.json_formats import detect_json_format, parse_json, read_json_format, records_frame
+from data_sources.json_formats import (
+    detect_json_format,
+    parse_json,
+    read_json_format,
+    records_frame,
+)
 from data_sources.parsing import normalise_text, parse_counts, parse_datetimes
 from data_sources.tables import RawTable, gunzip, read_excel_table, read_text_table, sniff_kind
 

@@ -219,8 +219,12 @@ def parse_counts(raw: pl.Series) -> ParsedCounts:
         missing = s.is_null() | s.str.to_lowercase().is_in(_MISSING)
         s = s.str.replace(r"%$", "")
         us_thousands = s.str.contains(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
-        eu_thousands = s.str.contains(r"^-?\d{1,3}(\.\d{3}){2,}(,\d+)?$") | s.str.contains(
-            r"^-?\d{1,3}\.\d{3},\d+$"
+        # "3.400" is a thousand-separated count unless the column also has real decimals.
+        real_decimals = bool(s.str.contains(r"^-?\d+\.(\d{1,2}|\d{4,})$").any())
+        eu_thousands = (
+            s.str.contains(r"^-?\d{1,3}(\.\d{3}){2,}(,\d+)?$")
+            | s.str.contains(r"^-?\d{1,3}\.\d{3},\d+$")
+            | (s.str.contains(r"^-?\d{1,3}\.\d{3}$") & (not real_decimals))
         )
         eu_decimal = s.str.contains(r"^-?\d+,\d{1,2}$")
         suffix = s.str.extract(r"^-?[\d.]+([kKmM])$", 1).str.to_lowercase()

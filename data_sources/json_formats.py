@@ -27,7 +27,8 @@ def parse_json(data: bytes, file: str) -> Json:
         return json.loads(text)
     except RecursionError as err:
         raise LoadError(
-            file, "the JSON is nested too deeply to be an export of posts.",
+            file,
+            "the JSON is nested too deeply to be an export of posts.",
             hint="Upload the file the platform or its API gave you, unchanged.",
         ) from err
     except json.JSONDecodeError as first:
@@ -160,7 +161,9 @@ def _bluesky(payload: Json) -> pl.DataFrame:
         _col(f, "post.record.text").alias("text"),
         pl.concat_str([pl.lit("https://bsky.app/profile/"), author, pl.lit("/post/"), rkey]).alias("url"),
         langs.alias("lang"),
-        _col(f, "post.record.reply.parent.uri").is_not_null().alias("is_reply"),
+        pl.any_horizontal(
+            [pl.col(c).is_not_null() for c in f.columns if c.startswith("post.record.reply")] or [pl.lit(False)]
+        ).alias("is_reply"),
         repost.alias("is_repost"),
         _num(f, "post.likeCount").alias("likes"),
         _num(f, "post.replyCount").alias("comments"),
@@ -191,7 +194,9 @@ def _x_v2(payload: Json) -> pl.DataFrame:
         (retweet | text.str.starts_with("RT @")).alias("is_repost"),
         _num(f, "public_metrics.like_count").alias("likes"),
         _num(f, "public_metrics.reply_count").alias("comments"),
-        (_num(f, "public_metrics.retweet_count").fill_null(0) + _num(f, "public_metrics.quote_count").fill_null(0)).alias("shares"),
+        (
+            _num(f, "public_metrics.retweet_count").fill_null(0) + _num(f, "public_metrics.quote_count").fill_null(0)
+        ).alias("shares"),
         _num(f, "public_metrics.impression_count").alias("impressions"),
     )
     handles = pl.DataFrame(

@@ -87,9 +87,7 @@ def fetch_mastodon(
     target = _Target("Mastodon", f"@{user}@{instance}", _host(base))
     statuses: list[dict[str, Any]] = []
     with _session(client) as http:
-        account = _json_object(
-            _get(http, f"{base}/api/v1/accounts/lookup", {"acct": user}, target), target
-        )
+        account = _json_object(_get(http, f"{base}/api/v1/accounts/lookup", {"acct": user}, target), target)
         if "id" not in account:
             raise _unexpected(target, "the account lookup has no id")
         url = f"{base}/api/v1/accounts/{account['id']}/statuses"
@@ -122,8 +120,7 @@ def _mastodon_handle(handle: str, base_url: str | None) -> tuple[str, str]:
         user, _, instance = text.removeprefix("@").partition("@")
     if not _MASTODON_USERNAME.fullmatch(user):
         raise FetchError(
-            f"'{handle}' is not a Mastodon handle. Write it as @name@server, "
-            "for example @brand@mastodon.social."
+            f"'{handle}' is not a Mastodon handle. Write it as @name@server, for example @brand@mastodon.social."
         )
     if not instance:
         if base_url is None:
@@ -202,8 +199,7 @@ def _bluesky_actor(actor: str) -> str:
     if text.startswith("did:") or ("." in text and " " not in text and "/" not in text):
         return text
     raise FetchError(
-        f"'{actor}' is not a Bluesky handle. A handle includes a domain, "
-        "for example brand.bsky.social or brand.com."
+        f"'{actor}' is not a Bluesky handle. A handle includes a domain, for example brand.bsky.social or brand.com."
     )
 
 
@@ -243,9 +239,7 @@ def fetch_x(
     tweets: list[Any] = []
     users: dict[str, Any] = {}
     with _session(client) as http:
-        found = _json_object(
-            _get(http, f"{base}/2/users/by/username/{name}", {}, target, headers=auth), target
-        )
+        found = _json_object(_get(http, f"{base}/2/users/by/username/{name}", {}, target, headers=auth), target)
         user = found.get("data")
         if not isinstance(user, dict) or "id" not in user:
             raise _x_problem(found, target)
@@ -435,8 +429,7 @@ def _status_error(response: httpx.Response, target: _Target) -> FetchError:
             "X": "— an X username is the part after x.com/",
         }[platform]
         return FetchError(
-            f"No {platform} account {account} was found (HTTP {response.status_code}). "
-            f"Check the spelling {how}."
+            f"No {platform} account {account} was found (HTTP {response.status_code}). Check the spelling {how}."
         )
     if platform == "X" and status == 401:
         return FetchError(

@@ -245,12 +245,17 @@ def _canonicalise(
     report.columns_used = {canon: " | ".join(cols) for canon, cols in sources.items() if cols}
 
     work = raw.with_row_index("_row", offset=offset + 1)
-    text_cols = {canon: _text_expr(sources.get(canon, [])) for canon in (S.POST_ID, S.TEXT, S.URL, S.BRAND, S.PLATFORM, S.LANG, S.TYPE)}
+    text_cols = {
+        canon: _text_expr(sources.get(canon, []))
+        for canon in (S.POST_ID, S.TEXT, S.URL, S.BRAND, S.PLATFORM, S.LANG, S.TYPE)
+    }
     work = work.with_columns(*(expr.alias(f"_{canon}") for canon, expr in text_cols.items()))
 
     dates = [parse_datetimes(raw[c], assume_tz=assume_tz).values for c in sources[S.PUBLISHED_AT]]
     work = work.with_columns(pl.coalesce([pl.lit(d) for d in dates]).alias(S.PUBLISHED_AT))
-    unparsed_dates = work.filter(pl.col(S.PUBLISHED_AT).is_null() & pl.any_horizontal(pl.col(sources[S.PUBLISHED_AT]).is_not_null()))
+    unparsed_dates = work.filter(
+        pl.col(S.PUBLISHED_AT).is_null() & pl.any_horizontal(pl.col(sources[S.PUBLISHED_AT]).is_not_null())
+    )
     if unparsed_dates.height:
         example = unparsed_dates.row(0, named=True)
         shown = next(example[c] for c in sources[S.PUBLISHED_AT] if example[c] is not None)
@@ -267,7 +272,9 @@ def _canonicalise(
             result = parse_counts(raw[c])
             parsed.append(result.values)
             if result.unreadable:
-                report.warnings.append(f"{result.unreadable} value(s) in column '{c}' were not numbers and were left empty")
+                report.warnings.append(
+                    f"{result.unreadable} value(s) in column '{c}' were not numbers and were left empty"
+                )
             if result.negative:
                 report.warnings.append(f"{result.negative} negative value(s) in column '{c}' were left empty")
         count_exprs.append(
@@ -288,7 +295,9 @@ def _canonicalise(
     )
     work = work.with_columns(_platform_expr(fmt, sources, platform).alias(S.PLATFORM))
     work = work.with_columns(_brand_expr(sources, brand, name).alias(S.BRAND))
-    work = work.with_columns(_flag_expr(sources, S.IS_REPOST, raw).alias(S.IS_REPOST), _flag_expr(sources, S.IS_REPLY, raw).alias(S.IS_REPLY))
+    work = work.with_columns(
+        _flag_expr(sources, S.IS_REPOST, raw).alias(S.IS_REPOST), _flag_expr(sources, S.IS_REPLY, raw).alias(S.IS_REPLY)
+    )
     work = work.with_columns(
         pl.col(S.IS_REPOST) | pl.col(S.TEXT).str.starts_with("RT @"),
         pl.col(S.IS_REPLY)
@@ -305,7 +314,16 @@ def _canonicalise(
         pl.coalesce(
             pl.col(f"_{S.POST_ID}").str.replace(r"\.0$", ""),
             pl.concat_str(
-                [pl.lit("h"), pl.concat_str([pl.col(S.BRAND), pl.col(S.PLATFORM), pl.col(S.PUBLISHED_AT).cast(pl.String), pl.col(S.TEXT)], separator="\x1f", ignore_nulls=True).hash().cast(pl.String)]
+                [
+                    pl.lit("h"),
+                    pl.concat_str(
+                        [pl.col(S.BRAND), pl.col(S.PLATFORM), pl.col(S.PUBLISHED_AT).cast(pl.String), pl.col(S.TEXT)],
+                        separator="\x1f",
+                        ignore_nulls=True,
+                    )
+                    .hash()
+                    .cast(pl.String),
+                ]
             ),
         ).alias(S.POST_ID),
         pl.lit(name).alias(S.SOURCE_FILE),
@@ -317,8 +335,10 @@ def _canonicalise(
     work = work.with_columns(
         pl.when(empty).then(pl.lit("empty row")).when(no_date).then(pl.lit("date missing or unreadable")).alias("_skip")
     )
-    dup = work.filter(pl.col("_skip").is_null()).select(S.PLATFORM, S.POST_ID, "_row").filter(
-        pl.struct(S.PLATFORM, S.POST_ID).is_duplicated() & ~pl.struct(S.PLATFORM, S.POST_ID).is_last_distinct()
+    dup = (
+        work.filter(pl.col("_skip").is_null())
+        .select(S.PLATFORM, S.POST_ID, "_row")
+        .filter(pl.struct(S.PLATFORM, S.POST_ID).is_duplicated() & ~pl.struct(S.PLATFORM, S.POST_ID).is_last_distinct())
     )
     if dup.height:
         work = work.with_columns(
@@ -329,7 +349,9 @@ def _canonicalise(
         )
     skipped = work.filter(pl.col("_skip").is_not_null())
     report.skipped = dict(Counter(skipped["_skip"].to_list()))
-    report.skipped_examples = [(int(r), str(w)) for r, w in skipped.select("_row", "_skip").head(MAX_EXAMPLES).iter_rows()]
+    report.skipped_examples = [
+        (int(r), str(w)) for r, w in skipped.select("_row", "_skip").head(MAX_EXAMPLES).iter_rows()
+    ]
     posts = S.conform(work.filter(pl.col("_skip").is_null()))
     _summarise(report, posts)
     return LoadResult(posts, report)
@@ -346,7 +368,19 @@ def _resolve_sources(
 ) -> dict[str, list[str]]:
     sources: dict[str, list[str]] = {}
     mapped = {k: v for k, v in (mapping or {}).items() if v}
-    for canon in (S.POST_ID, S.TEXT, S.PUBLISHED_AT, S.URL, S.BRAND, S.PLATFORM, S.LANG, *_COUNT_COLUMNS, S.TYPE, S.IS_REPLY, S.IS_REPOST):
+    for canon in (
+        S.POST_ID,
+        S.TEXT,
+        S.PUBLISHED_AT,
+        S.URL,
+        S.BRAND,
+        S.PLATFORM,
+        S.LANG,
+        *_COUNT_COLUMNS,
+        S.TYPE,
+        S.IS_REPLY,
+        S.IS_REPOST,
+    ):
         if canon in mapped:
             wanted = mapped[canon]
             actual = wanted if wanted in columns else by_norm.get(normalise_name(wanted))
@@ -365,16 +399,18 @@ def _resolve_sources(
     if mapping:
         unknown = set(mapping) - set(S.COLUMNS)
         if unknown:
-            raise LoadError(name, f"the mapping names unknown fields: {', '.join(sorted(unknown))}.", hint=f"Use the fields: {', '.join(S.COLUMNS[:16])}.")
+            raise LoadError(
+                name,
+                f"the mapping names unknown fields: {', '.join(sorted(unknown))}.",
+                hint=f"Use the fields: {', '.join(S.COLUMNS[:16])}.",
+            )
     return sources
 
 
 def _text_expr(columns: list[str]) -> pl.Expr:
     if not columns:
         return pl.lit(None, dtype=pl.String)
-    cleaned = [
-        pl.col(c).cast(pl.String).str.strip_chars().replace({"": None, "-": None}) for c in columns
-    ]
+    cleaned = [pl.col(c).cast(pl.String).str.strip_chars().replace({"": None, "-": None}) for c in columns]
     return pl.coalesce(cleaned)
 
 

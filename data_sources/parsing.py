@@ -53,7 +53,17 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
         return data.decode("utf-8", errors="replace"), "utf-8 (with unreadable bytes replaced)"
 
 
-_LATIN_GUESSES = ("cp1250", "cp1252", "cp1257", "latin", "iso8859_1", "iso8859_2", "iso8859_15", "mac_roman", "mac_latin2")
+_LATIN_GUESSES = (
+    "cp1250",
+    "cp1252",
+    "cp1257",
+    "latin",
+    "iso8859_1",
+    "iso8859_2",
+    "iso8859_15",
+    "mac_roman",
+    "mac_latin2",
+)
 
 
 def _strict(data: bytes, encoding: str, file: str) -> str:
@@ -158,9 +168,7 @@ def parse_datetimes(raw: pl.Series, *, assume_tz: str = "UTC") -> ParsedDates:
     norm = _normalise_date_text(s)
     sample = norm.drop_nulls().head(2000)
     candidates = (
-        [(f, "tz") for f in _TZ_FORMATS]
-        + [(f, "naive") for f in _NAIVE_FORMATS]
-        + [(f, "date") for f in _DATE_FORMATS]
+        [(f, "tz") for f in _TZ_FORMATS] + [(f, "naive") for f in _NAIVE_FORMATS] + [(f, "date") for f in _DATE_FORMATS]
     )
     scored = []
     for order, (fmt, kind) in enumerate(candidates):
@@ -171,9 +179,7 @@ def parse_datetimes(raw: pl.Series, *, assume_tz: str = "UTC") -> ParsedDates:
     chosen = scored[:4]
     if not chosen:
         return ParsedDates(pl.Series(raw.name, [None] * len(s), dtype=_UTC), ())
-    frame = pl.DataFrame(
-        {str(i): _try(norm, fmt, kind, assume_tz) for i, (_, _, fmt, kind) in enumerate(chosen)}
-    )
+    frame = pl.DataFrame({str(i): _try(norm, fmt, kind, assume_tz) for i, (_, _, fmt, kind) in enumerate(chosen)})
     values = frame.select(pl.coalesce(pl.all()).alias(raw.name)).to_series()
     return ParsedDates(values, tuple(fmt for _, _, fmt, _ in chosen))
 
@@ -184,9 +190,7 @@ def _parse_epoch(s: pl.Series) -> pl.Series | None:
         return None
     digits = s.str.strip_chars().str.extract(r"^(\d+)", 1)
     number = digits.cast(pl.Int64, strict=False)
-    millis = pl.select(
-        pl.when(digits.str.len_chars() >= 13).then(number).otherwise(number * 1000)
-    ).to_series()
+    millis = pl.select(pl.when(digits.str.len_chars() >= 13).then(number).otherwise(number * 1000)).to_series()
     return pl.select(pl.from_epoch(millis, time_unit="ms").dt.replace_time_zone("UTC")).to_series()
 
 
@@ -253,11 +257,7 @@ def parse_counts(raw: pl.Series) -> ParsedCounts:
         unreadable = int((num.is_null() & ~missing).sum())
     num = num.fill_nan(None)
     negative = int((num < 0).sum())
-    values = (
-        pl.select(pl.when(pl.lit(num) >= 0).then(pl.lit(num).round(0)).cast(pl.Int64))
-        .to_series()
-        .alias(raw.name)
-    )
+    values = pl.select(pl.when(pl.lit(num) >= 0).then(pl.lit(num).round(0)).cast(pl.Int64)).to_series().alias(raw.name)
     return ParsedCounts(values, unreadable, negative)
 
 

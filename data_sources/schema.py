@@ -65,28 +65,27 @@ TYPE_LABELS: Final = {
 
 METRIC_COLUMNS: Final = (LIKES, COMMENTS, SHARES, IMPRESSIONS, REACH, ENGAGEMENTS)
 
-POSTS_SCHEMA: Final = pl.Schema(
-    {
-        POST_ID: pl.String,
-        BRAND: pl.String,
-        PLATFORM: pl.String,
-        PUBLISHED_AT: pl.Datetime("us", "UTC"),
-        TEXT: pl.String,
-        URL: pl.String,
-        LANG: pl.String,
-        IS_REPLY: pl.Boolean,
-        IS_REPOST: pl.Boolean,
-        LIKES: pl.Int64,
-        COMMENTS: pl.Int64,
-        SHARES: pl.Int64,
-        IMPRESSIONS: pl.Int64,
-        REACH: pl.Int64,
-        ENGAGEMENTS: pl.Int64,
-        TYPE: pl.String,
-        SOURCE_FILE: pl.String,
-        SOURCE_ROW: pl.Int64,
-    }
-)
+_DTYPES: dict[str, pl.DataType] = {
+    POST_ID: pl.String(),
+    BRAND: pl.String(),
+    PLATFORM: pl.String(),
+    PUBLISHED_AT: pl.Datetime("us", "UTC"),
+    TEXT: pl.String(),
+    URL: pl.String(),
+    LANG: pl.String(),
+    IS_REPLY: pl.Boolean(),
+    IS_REPOST: pl.Boolean(),
+    LIKES: pl.Int64(),
+    COMMENTS: pl.Int64(),
+    SHARES: pl.Int64(),
+    IMPRESSIONS: pl.Int64(),
+    REACH: pl.Int64(),
+    ENGAGEMENTS: pl.Int64(),
+    TYPE: pl.String(),
+    SOURCE_FILE: pl.String(),
+    SOURCE_ROW: pl.Int64(),
+}
+POSTS_SCHEMA: Final = pl.Schema(_DTYPES)
 
 COLUMNS: Final = tuple(POSTS_SCHEMA.names())
 

@@ -68,6 +68,15 @@ def _describe(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _seed_demo(args: argparse.Namespace) -> int:
+    from data_sources.workspace import default_data_dir, ensure_demo
+
+    data_dir = args.data_dir or default_data_dir()
+    ws = ensure_demo(data_dir)
+    print(f"demo workspace ready: {len(ws.posts()):,} posts in {ws.root}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="followthrough",
@@ -85,6 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--map", action="append", metavar="FIELD=COLUMN", help="map a canonical field to a column, e.g. text=Caption"
     )
     inspect.set_defaults(run=_inspect)
+
+    seed = sub.add_parser("seed-demo", help="create the demo workspace if the data directory has none")
+    seed.add_argument("--data-dir", help="data directory (default: FOLLOWTHROUGH_DATA_DIR or .followthrough/)")
+    seed.set_defaults(run=_seed_demo)
 
     for register in _EXTENSIONS:
         register(sub)

@@ -1,0 +1,223 @@
+"""Workspaces that persist: posts in Parquet, everything else in SQLite, in one data directory.
+
+A workspace is a folder ``<data dir>/workspaces/<slug>/`` holding ``datasets/*.parquet``
+(one file per upload, written atomically) and ``workspace.sqlite`` (the list of datasets
+and their load reports). Two uploads at once each write their own file and their own row,
+so neither is lost.
+
+>>> import tempfile
+>>> ws = Workspace.open(tempfile.mkdtemp(), "Acme Nordics")
+>>> ws.slug
+'acme-nordics'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+
+from data_sources import schema as S
+from data_sources.errors import FollowthroughError
+from data_sources.loader import LoadReport
+
+DEMO = "demo"
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def default_data_dir() -> Path:
+    """``FOLLOWTHROUGH_DATA_DIR``, or ``.followthrough/`` beside the app."""
+    configured = os.environ.get("FOLLOWTHROUGH_DATA_DIR")
+    if configured:
+        return Path(configured).expanduser()
+    return Path(__file__).resolve().parent.parent / ".followthrough"
+
+
+def slugify(name: str) -> str:
+    """A folder name that cannot leave the data directory.
+
+    >>> slugify("../../etc/passwd")
+    'etc-passwd'
+    """
+    slug = _SLUG.sub("-", name.strip().lower()).strip("-")[:64]
+    if not slug:
+        raise FollowthroughError(
+            f"'{name}' cannot be a workspace name: use letters or digits, for example 'acme-2024'."
+        )
+    return slug
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    id: str
+    name: str
+    format: str
+    rows: int
+    added_at: datetime
+    report: dict[str, object]
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_parquet(path: Path, frame: pl.DataFrame) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        frame.write_parquet(tmp, compression="zstd", statistics=True)
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Workspace:
+    """One brand team's saved work."""
+
+    def __init__(self, root: Path, name: str) -> None:
+        self.root = root
+        self.name = name
+        self.slug = root.name
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike[str], name: str, *, create: bool = True) -> Workspace:
+        base = Path(data_dir) / "workspaces"
+        root = base / slugify(name)
+        if not root.resolve().is_relative_to(base.resolve()):
+            raise FollowthroughError(f"'{name}' cannot be a workspace name.")
+        if not root.exists():
+            if not create:
+                raise FollowthroughError(f"There is no workspace called '{name}'. Create it on the Data page.")
+            (root / "datasets").mkdir(parents=True, exist_ok=True)
+        ws = cls(root, name)
+        with ws._db() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('name', ?)", (name,))
+            db.execute(
+                """CREATE TABLE IF NOT EXISTS datasets (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL, format TEXT NOT NULL,
+                    rows INTEGER NOT NULL, added_at TEXT NOT NULL, report TEXT NOT NULL)"""
+            )
+            stored = db.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
+        ws.name = stored[0] if stored else name
+        return ws
+
+    @contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.root / "workspace.sqlite", timeout=30)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            with db:
+                yield db
+        finally:
+            db.close()
+
+    # ----------------------------------------------------------------- datasets
+
+    def add_dataset(self, posts: pl.DataFrame, report: LoadReport, *, name: str | None = None) -> DatasetInfo:
+        """Save one loaded export. The Parquet file is complete before the dataset is listed."""
+        dataset_id = uuid.uuid4().hex[:12]
+        frame = S.conform(posts)
+        atomic_write_parquet(self.root / "datasets" / f"{dataset_id}.parquet", frame)
+        info = DatasetInfo(
+            id=dataset_id,
+            name=name or report.file,
+            format=report.format,
+            rows=frame.height,
+            added_at=datetime.now(UTC),
+            report=report.to_dict(),
+        )
+        with self._db() as db:
+            db.execute(
+                "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    info.id,
+                    info.name,
+                    info.format,
+                    info.rows,
+                    info.added_at.isoformat(),
+                    json.dumps(info.report, ensure_ascii=False),
+                ),
+            )
+        return info
+
+    def datasets(self) -> list[DatasetInfo]:
+        with self._db() as db:
+            rows = db.execute(
+                "SELECT id, name, format, rows, added_at, report FROM datasets ORDER BY added_at"
+            ).fetchall()
+        return [
+            DatasetInfo(r[0], r[1], r[2], int(r[3]), datetime.fromisoformat(r[4]), json.loads(r[5]))
+            for r in rows
+            if (self.root / "datasets" / f"{r[0]}.parquet").exists()
+        ]
+
+    def remove_dataset(self, dataset_id: str) -> None:
+        with self._db() as db:
+            db.execute("DELETE FROM datasets WHERE id = ?", (dataset_id,))
+        (self.root / "datasets" / f"{dataset_id}.parquet").unlink(missing_ok=True)
+
+    def posts(self) -> pl.DataFrame:
+        """Every saved post, de-duplicated; a later upload of the same post wins."""
+        files = [str(self.root / "datasets" / f"{d.id}.parquet") for d in self.datasets()]
+        if not files:
+            return S.empty_posts()
+        frame = pl.concat([pl.read_parquet(f) for f in files], how="vertical")
+        return S.deduplicate(S.conform(frame))
+
+    def is_empty(self) -> bool:
+        return not self.datasets()
+
+
+def list_workspaces(data_dir: str | os.PathLike[str]) -> list[str]:
+    base = Path(data_dir) / "workspaces"
+    if not base.exists():
+        return []
+    names = []
+    for root in sorted(p for p in base.iterdir() if (p / "workspace.sqlite").exists()):
+        names.append(Workspace.open(data_dir, root.name).name)
+    return names
+
+
+def ensure_demo(data_dir: str | os.PathLike[str]) -> Workspace:
+    """The demo workspace, generated on first use of a fresh data directory."""
+    ws = Workspace.open(data_dir, DEMO)
+    if ws.is_empty():
+        from data_sources.demo import demo_posts
+
+        posts = demo_posts()
+        report = LoadReport(
+            file="demo-workspace.parquet",
+            format="demo",
+            format_label="Demo data (four fictional brands)",
+            rows_read=posts.height,
+            rows_loaded=posts.height,
+        )
+        ws.add_dataset(posts, report, name="Demo: four fictional brands, three years")
+    return ws

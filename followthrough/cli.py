@@ -77,6 +77,86 @@ def _seed_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_all(files: list[str], args: argparse.Namespace) -> Any:
+    from data_sources.loader import load_many
+
+    frame, reports = load_many(files, format=getattr(args, "format", None), brand=getattr(args, "brand", None))
+    for report in reports:
+        print(
+            f"{report.file}: {report.rows_loaded:,} posts loaded ({report.format_label}), "
+            f"{report.rows_skipped:,} skipped",
+            file=sys.stderr,
+        )
+    return frame
+
+
+def _classifier(quiet: bool = False) -> Any:
+    from metrics.classify import load_or_train
+
+    def announce() -> None:
+        if not quiet:
+            print("training the classifier once (cached afterwards)…", file=sys.stderr)
+
+    return load_or_train(on_train=announce)
+
+
+def _classify(args: argparse.Namespace) -> int:
+    import polars as pl
+
+    from metrics.classify import PROBA_COLUMNS, classify_posts
+    from metrics.export import write_safe_csv
+
+    posts = _load_all(args.files, args)
+    labelled = classify_posts(posts, _classifier())
+    out = labelled.with_columns(pl.col("topics").list.join(";")).drop(*PROBA_COLUMNS)
+    write_safe_csv(out, args.out)
+    counts = out.group_by("type").len().sort("type")
+    summary = ", ".join(f"{r['type']} {r['len']:,}" for r in counts.iter_rows(named=True))
+    print(f"wrote {out.height:,} posts to {args.out}: {summary}", file=sys.stderr)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    import polars as pl
+
+    from data_sources import schema as S
+    from metrics.classify import evaluate_predictions
+    from metrics.language import detect_languages
+
+    gold = _load_all(args.files, args).filter(pl.col(S.TYPE).is_not_null())
+    if gold.is_empty():
+        raise FollowthroughError(
+            "no labelled posts found: the gold files need a 'label' (or 'type') column holding "
+            "stance, commitment_update, promotional or other."
+        )
+    classifier = _classifier(quiet=args.json)
+    predicted = classifier.predict_texts(gold[S.TEXT].fill_null("").to_list())[S.TYPE]
+    langs = gold[S.LANG].fill_null(detect_languages(gold[S.TEXT])).fill_null("unknown")
+    result = evaluate_predictions(gold[S.TYPE].to_list(), predicted.to_list())
+    result["posts"] = gold.height
+    result["macro_f1_by_language"] = {}
+    for lang in sorted(langs.unique().to_list()):
+        mask = (langs == lang).to_numpy()
+        part = evaluate_predictions(gold[S.TYPE].filter(mask).to_list(), predicted.filter(mask).to_list())
+        result["macro_f1_by_language"][lang] = {"macro_f1": part["macro_f1"], "posts": int(mask.sum())}
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"{gold.height:,} labelled posts; macro-F1 {result['macro_f1']:.3f}, accuracy {result['accuracy']:.3f}")
+    print(f"{'type':<20}{'precision':>10}{'recall':>10}{'f1':>8}{'posts':>8}")
+    for label, row in result["per_class"].items():
+        print(f"{label:<20}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1']:>8.3f}{row['support']:>8}")
+    labels = result["confusion"]["labels"]
+    print("\nconfusion (rows: gold, columns: predicted)")
+    print(" " * 20 + "".join(f"{lab[:10]:>12}" for lab in labels))
+    for label, row in zip(labels, result["confusion"]["matrix"], strict=True):
+        print(f"{label:<20}" + "".join(f"{v:>12}" for v in row))
+    print("\nmacro-F1 by language")
+    for lang, row in result["macro_f1_by_language"].items():
+        print(f"  {lang:<8}{row['macro_f1']:.3f}  ({row['posts']} posts)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="followthrough",
@@ -94,6 +174,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--map", action="append", metavar="FIELD=COLUMN", help="map a canonical field to a column, e.g. text=Caption"
     )
     inspect.set_defaults(run=_inspect)
+
+    classify = sub.add_parser("classify", help="label every post: type, confidence, topics, specificity, language")
+    classify.add_argument("files", nargs="+", metavar="FILE")
+    classify.add_argument("--out", required=True, help="CSV file to write")
+    classify.add_argument("--format", help="force a reader instead of detecting the format")
+    classify.add_argument("--brand", help="brand name for exports that do not name the account")
+    classify.set_defaults(run=_classify)
+
+    evaluate = sub.add_parser("evaluate", help="score the classifier against posts labelled by people")
+    evaluate.add_argument("files", nargs="+", metavar="GOLD", help="files with a 'label' column")
+    evaluate.add_argument("--json", action="store_true")
+    evaluate.set_defaults(run=_evaluate)
 
     seed = sub.add_parser("seed-demo", help="create the demo workspace if the data directory has none")
     seed.add_argument("--data-dir", help="data directory (default: FOLLOWTHROUGH_DATA_DIR or .followthrough/)")

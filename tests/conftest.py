@@ -14,3 +14,16 @@ def realdata() -> Path:
     if not REALDATA.is_dir():
         pytest.skip("../shared/realdata is not beside this clone")
     return REALDATA
+
+
+@pytest.fixture(scope="session")
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("models")
+
+
+@pytest.fixture(scope="session")
+def classifier(model_dir: Path):  # type: ignore[no-untyped-def]
+    """The classifier trained once per test session from the project's corpus."""
+    from metrics.classify import load_or_train
+
+    return load_or_train(cache_dir=model_dir)

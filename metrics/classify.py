@@ -1,0 +1,370 @@
+"""The post classifier: type, confidence, cause topics, specificity and explanations.
+
+One featurizer (:class:`metrics.features.PostFeaturizer`) feeds three heads:
+
+* **type**: a linear model (SGD, modified Huber loss) whose scores are calibrated by
+  temperature scaling on cross-validated scores (``CalibratedClassifierCV``), so the four
+  probabilities sum to one and a 0.8 means right about eight times in ten;
+* **topics**: multilingual keywords per cause topic of LABELS.md, or one logistic model
+  per topic when it is confident;
+* **specific**: for stances and updates, the rules of LABELS.md (a number, an amount, a
+  date, a report link) or, failing those, a logistic model of named programmes and partners.
+
+Trained models are cached on disk under a key made of the corpus, the code and the
+library versions, so the dashboard trains once, not at every start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import numpy.typing as npt
+import polars as pl
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.linear_model import SGDClassifier
+from sklearn.pipeline import Pipeline
+
+from data_sources import schema as S
+from metrics.corpus import TOPICS, corpus_digest, load_corpus
+from metrics.features import PostFeaturizer
+from metrics.topics import lexicon_topics
+
+MODEL_VERSION = "1"
+PARALLEL_THRESHOLD = 40_000
+CORRECTION_WEIGHT = 4.0
+PROBA_COLUMNS = tuple(f"p_{t}" for t in S.POST_TYPES)
+TOPIC_THRESHOLD = 0.6
+
+_SPECIFIC_RULES = (
+    r"\d"  # a number, amount, percentage, date or year
+    r"|https?://\S*(report|rapport|impact|esg|sustainab|bærekraft|sostenib|nachhaltig|rapporto|informe)"
+)
+
+
+def build_pipeline(*, n_features: int = 2**18, alpha: float = 5e-5, random_state: int = 0) -> Pipeline:
+    """The type model, untrained: featurizer then a calibrated linear classifier."""
+    base = SGDClassifier(loss="modified_huber", alpha=alpha, max_iter=30, tol=None, random_state=random_state)
+    return Pipeline(
+        [
+            ("features", PostFeaturizer(n_features=n_features)),
+            ("model", CalibratedClassifierCV(base, method="temperature", cv=5, ensemble=False)),
+        ]
+    )
+
+
+@dataclass
+class Classifier:
+    """A trained classifier and what it was trained on."""
+
+    pipeline: Pipeline
+    topic_models: dict[str, SGDClassifier]
+    specific_model: SGDClassifier
+    trained_on: int
+    languages: list[str]
+    training_seconds: float
+    key: str = ""
+    corrections: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def classes(self) -> list[str]:
+        return [str(c) for c in self.pipeline.classes_]
+
+    # ------------------------------------------------------------------ predict
+
+    def predict_texts(self, texts: Sequence[str]) -> pl.DataFrame:
+        """Type, probabilities, topics and specificity for each text (in order)."""
+        texts = [t if isinstance(t, str) else "" for t in texts]
+        if not texts:
+            return _empty_predictions()
+        features = self.pipeline.named_steps["features"]
+        X = features.transform(texts)
+        proba = self.pipeline.named_steps["model"].predict_proba(X)
+        order = [self.classes.index(t) for t in S.POST_TYPES]
+        proba = proba[:, order]
+        best = proba.argmax(axis=1)
+        names = [t for t in TOPICS if t in self.topic_models]
+        learned_topics = (
+            np.column_stack([self.topic_models[t].predict_proba(X)[:, 1] >= TOPIC_THRESHOLD for t in names])
+            if names
+            else np.zeros((len(texts), 0), dtype=bool)
+        )
+        from_words = lexicon_topics(pl.Series(texts, dtype=pl.String)).to_list()
+        topics = [
+            [t for t in TOPICS if t in words or (t in names and learned_topics[i, names.index(t)])]
+            for i, words in enumerate(from_words)
+        ]
+        rule = pl.Series(texts).str.to_lowercase().str.contains(_SPECIFIC_RULES).to_numpy()
+        learned = self.specific_model.predict_proba(X)[:, 1] >= 0.5
+        frame = pl.DataFrame(
+            {
+                S.TYPE: [S.POST_TYPES[i] for i in best],
+                "confidence": proba.max(axis=1).astype(np.float64),
+                **{col: proba[:, i].astype(np.float64) for i, col in enumerate(PROBA_COLUMNS)},
+                "topics": pl.Series(topics, dtype=pl.List(pl.String)),
+                "specific": rule | learned,
+            }
+        )
+        return frame.with_columns(
+            pl.when(pl.col(S.TYPE).is_in(["stance", "commitment_update"])).then(pl.col("specific")).alias("specific")
+        )
+
+    def explain(self, text: str, *, top: int = 6) -> list[tuple[str, float]]:
+        """The words that pushed ``text`` to its type, with how much (drop in probability).
+
+        Each word is removed in turn and the post re-scored; a word whose removal lowers
+        the probability of the predicted type most is the strongest reason for it.
+        """
+        words = text.split()
+        if not words:
+            return []
+        base = self.predict_texts([text])
+        label = base[S.TYPE][0]
+        column = f"p_{label}"
+        variants = [" ".join(words[:i] + words[i + 1 :]) for i in range(len(words))]
+        scores = self.predict_texts(variants)[column].to_numpy()
+        drops = base[column][0] - scores
+        ranked = sorted(zip(words, drops, strict=True), key=lambda pair: -pair[1])
+        seen: set[str] = set()
+        out = []
+        for word, drop in ranked:
+            if drop <= 0.005 or word.lower() in seen:
+                continue
+            seen.add(word.lower())
+            out.append((word, round(float(drop), 3)))
+            if len(out) == top:
+                break
+        return out
+
+
+def _empty_predictions() -> pl.DataFrame:
+    return pl.DataFrame(
+        schema={
+            S.TYPE: pl.String,
+            "confidence": pl.Float64,
+            **{c: pl.Float64 for c in PROBA_COLUMNS},
+            "topics": pl.List(pl.String),
+            "specific": pl.Boolean,
+        }
+    )
+
+
+# --------------------------------------------------------------------------- training
+
+
+def train(
+    corpus: pl.DataFrame | None = None,
+    *,
+    corrections: pl.DataFrame | None = None,
+    n_features: int = 2**18,
+) -> Classifier:
+    """Train on the corpus, plus user corrections (``text``, ``type``) weighted higher."""
+    started = time.perf_counter()
+    corpus = load_corpus() if corpus is None else corpus
+    texts = corpus["text"].to_list()
+    labels = corpus["label"].to_list()
+    weights = [1.0] * len(texts)
+    n_corrections = 0
+    if corrections is not None and corrections.height:
+        fixes = corrections.filter(pl.col(S.TYPE).is_in(S.POST_TYPES) & pl.col(S.TEXT).is_not_null())
+        texts += fixes[S.TEXT].to_list()
+        labels += fixes[S.TYPE].to_list()
+        weights += [CORRECTION_WEIGHT] * fixes.height
+        n_corrections = fixes.height
+    pipeline = build_pipeline(n_features=n_features)
+    pipeline.fit(texts, labels, model__sample_weight=np.asarray(weights))
+
+    X = pipeline.named_steps["features"].transform(corpus["text"].to_list())
+    topic_models: dict[str, SGDClassifier] = {}
+    topic_lists = corpus["topics"].to_list()
+    for topic in TOPICS:
+        y = np.array([topic in (ts or []) for ts in topic_lists])
+        if y.sum() >= 5:
+            topic_models[topic] = _binary_model().fit(X, y)
+    says_or_does = (
+        corpus["label"].is_in(["stance", "commitment_update"]).to_numpy() & corpus["specific"].is_not_null().to_numpy()
+    )
+    specific_model = _binary_model(balanced=False).fit(
+        X[says_or_does], corpus["specific"].to_numpy()[says_or_does].astype(bool)
+    )
+    return Classifier(
+        pipeline=pipeline,
+        topic_models=topic_models,
+        specific_model=specific_model,
+        trained_on=len(texts),
+        languages=sorted(corpus["lang"].unique().to_list()),
+        training_seconds=round(time.perf_counter() - started, 1),
+        corrections=n_corrections,
+    )
+
+
+def _binary_model(*, balanced: bool = True) -> SGDClassifier:
+    """A logistic model for one yes/no question (a topic, specificity)."""
+    return SGDClassifier(
+        loss="log_loss",
+        alpha=2e-5,
+        max_iter=20,
+        tol=None,
+        class_weight="balanced" if balanced else None,
+        random_state=0,
+    )
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def _code_version() -> str:
+    digest = hashlib.sha256(MODEL_VERSION.encode())
+    here = Path(__file__).resolve().parent
+    for name in ("classify.py", "features.py", "corpus.py"):
+        digest.update((here / name).read_bytes())
+    for package in ("scikit-learn", "numpy", "polars", "scipy"):
+        digest.update(metadata.version(package).encode())
+    return digest.hexdigest()[:12]
+
+
+def model_key(corrections: pl.DataFrame | None = None) -> str:
+    parts = [corpus_digest(), _code_version()]
+    if corrections is not None and corrections.height:
+        rows = corrections.select(S.TEXT, S.TYPE).sort(S.TEXT, S.TYPE).write_csv()
+        parts.append(hashlib.sha256(rows.encode()).hexdigest()[:12])
+    return "-".join(parts)
+
+
+def default_cache_dir() -> Path:
+    from data_sources.workspace import default_data_dir
+
+    return Path(os.environ.get("FOLLOWTHROUGH_MODEL_DIR", default_data_dir() / "models"))
+
+
+def load_or_train(
+    *,
+    cache_dir: Path | None = None,
+    corrections: pl.DataFrame | None = None,
+    on_train: Callable[[], None] | None = None,
+) -> Classifier:
+    """The cached classifier for this corpus and code, training (and caching) it if needed.
+
+    Only files this function wrote, under their own key and with a matching checksum,
+    are ever unpickled; a corrupt or missing file is rebuilt.
+    """
+    cache_dir = cache_dir or default_cache_dir()
+    key = model_key(corrections)
+    path = cache_dir / f"classifier-{key}.joblib"
+    checksum = path.with_suffix(".sha256")
+    if path.exists() and checksum.exists():
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() == checksum.read_text().strip():
+            try:
+                loaded = joblib.load(path)
+                if isinstance(loaded, Classifier) and loaded.key == key:
+                    return loaded
+            except Exception:  # a damaged cache is rebuilt, never fatal
+                pass
+    if on_train is not None:
+        on_train()
+    classifier = train(corrections=corrections)
+    classifier.key = key
+    _save(classifier, path, checksum)
+    return classifier
+
+
+def _save(classifier: Classifier, path: Path, checksum: Path) -> None:
+    from data_sources.workspace import atomic_write_bytes
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    joblib.dump(classifier, tmp, compress=3)
+    data = tmp.read_bytes()
+    tmp.unlink()
+    atomic_write_bytes(path, data)
+    atomic_write_bytes(checksum, hashlib.sha256(data).hexdigest().encode())
+
+
+# --------------------------------------------------------------------------- posts
+
+
+def _predict_many(classifier: Classifier, texts: list[str]) -> pl.DataFrame:
+    if len(texts) < PARALLEL_THRESHOLD:
+        return classifier.predict_texts(texts)
+    workers = min(2, os.cpu_count() or 1)
+    size = -(-len(texts) // (workers * 4))
+    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+    parts: list[pl.DataFrame] = list(
+        joblib.Parallel(n_jobs=workers, backend="loky")(
+            joblib.delayed(classifier.predict_texts)(chunk) for chunk in chunks
+        )
+    )
+    return pl.concat(parts)
+
+
+def classify_posts(
+    posts: pl.DataFrame,
+    classifier: Classifier,
+    *,
+    detect_language: bool = True,
+) -> pl.DataFrame:
+    """``posts`` with ``type``, ``type_source``, ``confidence``, probabilities, ``topics``,
+    ``specific`` and a filled ``lang``. A human ``type`` already present is kept.
+
+    Each distinct text is classified once, however many times it was posted or shared.
+    """
+    if posts.is_empty():
+        return posts.with_columns(
+            pl.lit(None, dtype=pl.String).alias("type_source"),
+            *[pl.lit(None, dtype=dt).alias(name) for name, dt in _empty_predictions().schema.items() if name != S.TYPE],
+        )
+    unique = posts.select(pl.col(S.TEXT).fill_null("")).unique(maintain_order=True)
+    predicted = _predict_many(classifier, unique[S.TEXT].to_list()).with_columns(unique[S.TEXT].alias("_text"))
+    predicted = predicted.rename({S.TYPE: "_model_type"})
+    out = posts.with_columns(pl.col(S.TEXT).fill_null("").alias("_text")).join(
+        predicted, on="_text", how="left", maintain_order="left"
+    )
+    out = out.with_columns(
+        pl.when(pl.col(S.TYPE).is_not_null()).then(pl.lit("human")).otherwise(pl.lit("model")).alias("type_source"),
+        pl.coalesce(S.TYPE, "_model_type").alias(S.TYPE),
+    ).with_columns(
+        pl.when(pl.col(S.TYPE).is_in(["stance", "commitment_update"])).then(pl.col("specific")).alias("specific")
+    )
+    if detect_language and out[S.LANG].null_count():
+        from metrics.language import detect_languages
+
+        missing = out.filter(pl.col(S.LANG).is_null()).select("_text").unique()
+        found = missing.with_columns(detect_languages(missing["_text"]).alias("_lang"))
+        out = (
+            out.join(found, on="_text", how="left", maintain_order="left")
+            .with_columns(pl.coalesce(S.LANG, "_lang").alias(S.LANG))
+            .drop("_lang")
+        )
+    return out.drop("_text", "_model_type")
+
+
+def evaluate_predictions(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
+    """Per-class precision, recall and F1, macro-F1 and the confusion matrix."""
+    from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+
+    labels = list(S.POST_TYPES)
+    p, r, f, support = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
+    matrix = confusion_matrix(gold, predicted, labels=labels)
+    return {
+        "per_class": {
+            label: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]), "support": int(support[i])}
+            for i, label in enumerate(labels)
+        },
+        "macro_f1": float(np.mean(f[support > 0])) if (support > 0).any() else 0.0,
+        "accuracy": float(np.mean(np.asarray(gold) == np.asarray(predicted))) if len(gold) else 0.0,
+        "confusion": {"labels": labels, "matrix": matrix.tolist()},
+    }
+
+
+def as_array(values: Sequence[str]) -> npt.NDArray[np.object_]:
+    return np.asarray(values, dtype=object)

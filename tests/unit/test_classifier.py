@@ -1,0 +1,117 @@
+"""The classifier's behaviour: LABELS.md precedence across languages, calibration, corrections, caching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+import pytest
+
+from data_sources import schema as S
+from metrics.classify import PROBA_COLUMNS, Classifier, classify_posts, load_or_train, model_key, train
+
+# Clear cases of each precedence rule in LABELS.md, written for this test (not taken from the corpus).
+PRECEDENCE = [
+    # 1. a concrete completed action makes it an update, even with values talk
+    ("en", "We believe in equal pay. This year we closed our gender pay gap: women's median pay is now 99.6% of men's. Full audit: acme.com/paygap", "commitment_update"),
+    ("nb", "Vi har i år donert 3,2 millioner kroner til Matsentralen, som ga 640 000 måltider.", "commitment_update"),
+    ("es", "Hemos instalado 1.200 paneles solares en nuestras tiendas: ya cubren el 40 % de nuestro consumo eléctrico.", "commitment_update"),
+    # 2. values or promises with nothing yet done make it a stance, however big the number
+    ("en", "We pledge to invest $500 million by 2030 to cut our emissions in half.", "stance"),
+    ("it", "Ci impegniamo a raggiungere la parità salariale entro il 2027. Le persone prima di tutto.", "stance"),
+    ("de", "Rassismus hat bei uns keinen Platz. Wir stehen an der Seite aller, die Hass erfahren.", "stance"),
+    # 3. a call to buy makes it promotional, even when a cause is attached
+    ("en", "Our Pride tee is here 🌈 10% of every sale goes to LGBTQ+ youth. Shop now!", "promotional"),
+    ("fr", "Soldes d'été : -30 % sur toute la collection ! Livraison offerte jusqu'à dimanche.", "promotional"),
+    # generic greetings and customer care are other
+    ("en", "@maria_k So sorry about the delay! Please DM us your order number and we'll look into it.", "other"),
+    ("pt", "Feliz Natal a todos os nossos clientes! 🎄", "other"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PRECEDENCE)
+def test_precedence_rules_hold_in_several_languages(classifier: Classifier, lang: str, text: str, expected: str) -> None:
+    assert classifier.predict_texts([text])[S.TYPE][0] == expected
+
+
+def test_probabilities_are_calibrated_distributions(classifier: Classifier) -> None:
+    out = classifier.predict_texts(["We will plant a million trees", "Happy Monday!", "", "🌈🌈🌈", "x" * 3000])
+    proba = out.select(PROBA_COLUMNS).to_numpy()
+    assert np.allclose(proba.sum(axis=1), 1.0)
+    assert ((proba >= 0) & (proba <= 1)).all()
+    assert np.allclose(out["confidence"].to_numpy(), proba.max(axis=1))
+
+
+def test_topics_and_specificity(classifier: Classifier) -> None:
+    out = classifier.predict_texts(
+        [
+            "We will be net zero by 2035.",
+            "We stand with the LGBTQ+ community, today and every day. Love is love.",
+            "Buy our new sneakers today!",
+        ]
+    )
+    assert out[S.TYPE].to_list() == ["stance", "stance", "promotional"]
+    assert "climate_environment" in out["topics"][0]
+    assert "lgbtq" in out["topics"][1]
+    assert out["specific"].to_list() == [True, False, None]  # promotional posts carry no specificity
+
+
+def test_explanations_name_words_of_the_post(classifier: Classifier) -> None:
+    text = "Shop the spring sale now: 40% off everything"
+    reasons = classifier.explain(text)
+    assert reasons
+    assert all(word in text.split() for word, _ in reasons)
+    assert all(weight > 0 for _, weight in reasons)
+
+
+def test_human_labels_are_kept_and_identical_texts_classified_once(
+    classifier: Classifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[int] = []
+    original = Classifier.predict_texts
+
+    def counting(self: Classifier, texts: list[str]) -> pl.DataFrame:
+        seen.append(len(texts))
+        return original(self, texts)
+
+    monkeypatch.setattr(Classifier, "predict_texts", counting)
+    posts = S.conform(
+        pl.DataFrame(
+            {
+                S.POST_ID: ["1", "2", "3", "4"],
+                S.TEXT: ["Shop our sale!", "Shop our sale!", "RT @x: Shop our sale!", "We stand with refugees."],
+                S.TYPE: [None, None, None, "other"],
+                S.LANG: [None, "en", None, "en"],
+            }
+        )
+    )
+    out = classify_posts(posts, classifier)
+    assert seen == [3]  # three distinct texts
+    assert out[S.TYPE][3] == "other" and out["type_source"][3] == "human"
+    assert out["type_source"][0] == "model"
+    assert out[S.LANG][0] == "en"
+
+
+def test_a_correction_changes_the_answer_on_the_corrected_post() -> None:
+    text = "Our new café opens on Main Street this Saturday, come and say hi!"
+    before = train().predict_texts([text])[S.TYPE][0]
+    wanted = "stance" if before != "stance" else "other"
+    corrections = pl.DataFrame({S.TEXT: [text], S.TYPE: [wanted]})
+    after = train(corrections=corrections)
+    assert after.corrections == 1
+    assert after.predict_texts([text])[S.TYPE][0] == wanted
+
+
+def test_cached_model_is_reused_and_a_corrupt_one_rebuilt(classifier: Classifier, model_dir: Path) -> None:
+    trained: list[bool] = []
+    again = load_or_train(cache_dir=model_dir, on_train=lambda: trained.append(True))
+    assert trained == [] and again.key == classifier.key == model_key()
+    path = model_dir / f"classifier-{model_key()}.joblib"
+    original = path.read_bytes()
+    path.write_bytes(b"not a model")
+    rebuilt = load_or_train(cache_dir=model_dir, on_train=lambda: trained.append(True))
+    assert trained == [True]
+    assert rebuilt.predict_texts(["Happy Friday!"])[S.TYPE][0] == "other"
+    assert path.read_bytes() != b"not a model"
+    assert len(original) > 1000

@@ -123,6 +123,10 @@ class Workspace:
                     id TEXT PRIMARY KEY, name TEXT NOT NULL, format TEXT NOT NULL,
                     rows INTEGER NOT NULL, added_at TEXT NOT NULL, report TEXT NOT NULL)"""
             )
+            db.execute(
+                """CREATE TABLE IF NOT EXISTS corrections (
+                    post_id TEXT PRIMARY KEY, text TEXT NOT NULL, type TEXT NOT NULL, corrected_at TEXT NOT NULL)"""
+            )
             stored = db.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
         ws.name = stored[0] if stored else name
         return ws
@@ -190,6 +194,34 @@ class Workspace:
             return S.empty_posts()
         frame = pl.concat([pl.read_parquet(f) for f in files], how="vertical")
         return S.deduplicate(S.conform(frame))
+
+    # ----------------------------------------------------------------- corrections
+
+    def correct(self, post_id: str, text: str, post_type: str) -> None:
+        """Record a person's label for one post; it overrides the model from now on."""
+        if post_type not in S.POST_TYPES:
+            raise FollowthroughError(f"'{post_type}' is not a post type: use one of {', '.join(S.POST_TYPES)}.")
+        with self._db() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO corrections VALUES (?, ?, ?, ?)",
+                (post_id, text, post_type, datetime.now(UTC).isoformat()),
+            )
+
+    def remove_correction(self, post_id: str) -> None:
+        with self._db() as db:
+            db.execute("DELETE FROM corrections WHERE post_id = ?", (post_id,))
+
+    def corrections(self) -> pl.DataFrame:
+        """Every correction: ``post_id``, ``text``, ``type``, ``corrected_at``."""
+        with self._db() as db:
+            rows = db.execute(
+                "SELECT post_id, text, type, corrected_at FROM corrections ORDER BY corrected_at"
+            ).fetchall()
+        return pl.DataFrame(
+            rows,
+            schema={S.POST_ID: pl.String, S.TEXT: pl.String, S.TYPE: pl.String, "corrected_at": pl.String},
+            orient="row",
+        )
 
     def is_empty(self) -> bool:
         return not self.datasets()

@@ -81,41 +81,68 @@ class Classifier:
 
     # ------------------------------------------------------------------ predict
 
+    def _heads(self) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], Any]:
+        """All linear heads as one weight matrix: 4 type scores, one per topic, specificity.
+
+        One sparse-times-dense product then scores every head at once.
+        """
+        cached = getattr(self, "_heads_cache", None)
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        calibrated = self.pipeline.named_steps["model"].calibrated_classifiers_[0]
+        models = [calibrated.estimator] + [self.topic_models[t] for t in TOPICS if t in self.topic_models]
+        models.append(self.specific_model)
+        weights = np.vstack([m.coef_ for m in models]).T.astype(np.float32)
+        intercepts = np.concatenate([m.intercept_ for m in models]).astype(np.float32)
+        cached = (np.ascontiguousarray(weights), intercepts, calibrated.calibrators[0])
+        self._heads_cache = cached
+        return cached
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_heads_cache", None)
+        return state
+
     def predict_texts(self, texts: Sequence[str]) -> pl.DataFrame:
         """Type, probabilities, topics and specificity for each text (in order)."""
         texts = [t if isinstance(t, str) else "" for t in texts]
         if not texts:
             return _empty_predictions()
-        features = self.pipeline.named_steps["features"]
-        X = features.transform(texts)
-        proba = self.pipeline.named_steps["model"].predict_proba(X)
-        order = [self.classes.index(t) for t in S.POST_TYPES]
-        proba = proba[:, order]
-        best = proba.argmax(axis=1)
+        weights, intercepts, calibrator = self._heads()
+        X = self.pipeline.named_steps["features"].transform(texts)
+        scores = np.asarray(X @ weights) + intercepts
+        n_types = len(S.POST_TYPES)
+        proba = calibrator.predict(scores[:, :n_types].astype(np.float64))
+        proba = proba[:, [self.classes.index(t) for t in S.POST_TYPES]]
         names = [t for t in TOPICS if t in self.topic_models]
-        learned_topics = (
-            np.column_stack([self.topic_models[t].predict_proba(X)[:, 1] >= TOPIC_THRESHOLD for t in names])
-            if names
-            else np.zeros((len(texts), 0), dtype=bool)
-        )
-        from_words = lexicon_topics(pl.Series(texts, dtype=pl.String)).to_list()
-        topics = [
-            [t for t in TOPICS if t in words or (t in names and learned_topics[i, names.index(t)])]
-            for i, words in enumerate(from_words)
-        ]
-        rule = pl.Series(texts).str.to_lowercase().str.contains(_SPECIFIC_RULES).to_numpy()
-        learned = self.specific_model.predict_proba(X)[:, 1] >= 0.5
+        learned_topics = scores[:, n_types : n_types + len(names)] >= np.log(TOPIC_THRESHOLD / (1 - TOPIC_THRESHOLD))
+        learned_specific = scores[:, -1] >= 0.0
+        series = pl.Series("t", texts, dtype=pl.String)
         frame = pl.DataFrame(
             {
-                S.TYPE: [S.POST_TYPES[i] for i in best],
-                "confidence": proba.max(axis=1).astype(np.float64),
-                **{col: proba[:, i].astype(np.float64) for i, col in enumerate(PROBA_COLUMNS)},
-                "topics": pl.Series(topics, dtype=pl.List(pl.String)),
-                "specific": rule | learned,
+                S.TYPE: np.asarray(S.POST_TYPES, dtype=object)[proba.argmax(axis=1)].tolist(),
+                "confidence": proba.max(axis=1),
+                **{col: proba[:, i] for i, col in enumerate(PROBA_COLUMNS)},
+                **{f"_m_{t}": learned_topics[:, k] for k, t in enumerate(names)},
+                "_lex": lexicon_topics(series),
+                "_rule": series.str.to_lowercase().str.contains(_SPECIFIC_RULES),
+                "_learned_specific": learned_specific,
             }
         )
-        return frame.with_columns(
-            pl.when(pl.col(S.TYPE).is_in(["stance", "commitment_update"])).then(pl.col("specific")).alias("specific")
+        topic_exprs = [
+            pl.when(pl.col("_lex").list.contains(t) | (pl.col(f"_m_{t}") if t in names else pl.lit(False)))
+            .then(pl.lit(t))
+            .otherwise(None)
+            for t in TOPICS
+        ]
+        return frame.select(
+            S.TYPE,
+            "confidence",
+            *PROBA_COLUMNS,
+            pl.concat_list(topic_exprs).list.drop_nulls().alias("topics"),
+            pl.when(pl.col(S.TYPE).is_in(["stance", "commitment_update"]))
+            .then(pl.col("_rule") | pl.col("_learned_specific"))
+            .alias("specific"),
         )
 
     def explain(self, text: str, *, top: int = 6) -> list[tuple[str, float]]:
@@ -346,6 +373,60 @@ def classify_posts(
             .drop("_lang")
         )
     return out.drop("_text", "_model_type")
+
+
+def apply_corrections(labelled: pl.DataFrame, corrections: pl.DataFrame) -> pl.DataFrame:
+    """Put people's corrections (``post_id``, ``type``) over the labels of ``labelled``."""
+    if corrections.is_empty():
+        return labelled
+    fixes = corrections.select(S.POST_ID, pl.col(S.TYPE).alias("_fixed"))
+    out = labelled.join(fixes, on=S.POST_ID, how="left", maintain_order="left")
+    return out.with_columns(
+        pl.coalesce("_fixed", S.TYPE).alias(S.TYPE),
+        pl.when(pl.col("_fixed").is_not_null())
+        .then(pl.lit("correction"))
+        .otherwise(pl.col("type_source"))
+        .alias("type_source"),
+    ).drop("_fixed")
+
+
+def retraining_report(
+    corrections: pl.DataFrame,
+    *,
+    base: Classifier | None = None,
+    folds: int = 5,
+    corpus: pl.DataFrame | None = None,
+) -> dict[str, Any]:
+    """Accuracy on the corrected posts before and after learning from corrections.
+
+    *Before*: the corpus-only model's answers. *After*: each corrected post is predicted by a
+    model trained on the corpus plus the *other* corrections (k-fold), so the figure says how
+    well corrections generalise, not whether the model memorised them.
+    """
+    fixes = corrections.filter(pl.col(S.TYPE).is_in(S.POST_TYPES) & pl.col(S.TEXT).is_not_null())
+    n = fixes.height
+    if n == 0:
+        return {"corrections": 0, "before": None, "after": None}
+    base = base or train(corpus)
+    gold = fixes[S.TYPE].to_list()
+    before = base.predict_texts(fixes[S.TEXT].to_list())[S.TYPE].to_list()
+    after: list[str] = [""] * n
+    k = max(2, min(folds, n))
+    order = np.arange(n)
+    for fold in range(k):
+        test = order[order % k == fold]
+        if len(test) == 0:
+            continue
+        train_rows = fixes.filter(~pl.Series(np.isin(order, test)))
+        model = train(corpus, corrections=train_rows) if train_rows.height else base
+        predicted = model.predict_texts(fixes[S.TEXT].gather(test).to_list())[S.TYPE].to_list()
+        for i, label in zip(test, predicted, strict=True):
+            after[int(i)] = label
+    return {
+        "corrections": n,
+        "before": float(np.mean([a == b for a, b in zip(before, gold, strict=True)])),
+        "after": float(np.mean([a == b for a, b in zip(after, gold, strict=True)])),
+    }
 
 
 def evaluate_predictions(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:

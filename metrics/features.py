@@ -5,8 +5,8 @@ Three families, hashed into one sparse space:
 * character n-grams of the normalised text (any script, no tokeniser needed), hashed
   with vectorised FNV-1a over Unicode code points in NumPy;
 * word unigrams and bigrams (polars' Rust tokeniser and hash);
-* cue features: numbers, money, percentages, years, report links, mentions, retweet and
-  reply markers, and pledge, past-action and call-to-buy words in many languages.
+* cue features: numbers, large amounts, money, percentages, years, links, report words,
+  mentions, hashtags, retweet and reply markers, length and emoji.
 
 Rows are built directly in CSR form without sorting or summing duplicates: a linear
 model needs only ``X @ W``, which is the same either way, so a million posts cost a few
@@ -30,58 +30,14 @@ _FNV_PRIME = np.uint32(16777619)
 _FNV_OFFSET = 2166136261
 CHUNK = 20_000
 
-# Cue lexicons: short, high-precision words and stems, lower-case, in the languages we
-# write for. Each becomes one dense feature; the n-grams carry the rest.
-CUES: dict[str, str] = {
-    "pledge": (
-        r"\b(will|pledge[sd]?|commit(s|ted|ment)?|promise|aim to|goal|target|by 20[3-5]\d|net[- ]zero by"
-        r"|vil|skal|lover|forplikter|innen 20\d\d|kommer til å|ska|lovar|åtar|inden 20\d\d"
-        r"|ci impegniamo|impegno|entro il 20\d\d|entro 20\d\d|nos comprometemos|compromiso|para 20\d\d"
-        r"|vamos a|nous (nous )?engageons|engagement|d'ici 20\d\d|wir werden|verpflichten|bis 20\d\d"
-        r"|vamos|comprometemos|até 20\d\d|wij zullen|we gaan|tegen 20\d\d|taahhüt|hedef|"
-        r"akan|berkomitmen|target)\b"
-        r"|نلتزم|سنعمل|سوف|بحلول عام|هدفنا|نتعهد|संकल्प|लक्ष्य|प्रतिबद्ध|तक\s|करेंगे|वादा"
-    ),
-    "done": (
-        r"\b(have|has|had|we've|donated|raised|planted|delivered|trained|installed|reduced|cut|awarded|launched"
-        r"|opened|built|completed|achieved|reached|so far|to date|since 20\d\d|progress|update"
-        r"|har (nå )?(donert|plantet|levert|redusert|installert|bygget|gitt|delt ut)|hittil|så langt"
-        r"|abbiamo|finora|ad oggi|hemos|hasta (ahora|la fecha)|avons|jusqu'ici|haben|bisher|seit"
-        r"|temos|já|até agora|hebben|tot nu toe|yaptık|bugüne kadar|telah|sudah)\b"
-        r"|قمنا|حتى الآن|تم\s|أنجزنا|وزعنا|تبرعنا|دربنا|अब तक|किया|किए|दिए|पूरा|हमने"
-    ),
-    "buy": (
-        r"\b(shop|buy|order|sale|off|discount|deal|offer|code|free shipping|link in bio|limited|new in|now available"
-        r"|book now|download|subscribe|get yours|tilbud|rabatt|kjøp|bestill|handle|nyhet|sconto|saldi|offerta"
-        r"|acquista|scopri|descuento|oferta|compra|rebajas|envío gratis|promo|soldes|réduction|achetez"
-        r"|angebot|rabatt|jetzt|kaufen|desconto|compre|liquidação|korting|aanbieding|indirim|kampanya"
-        r"|diskon|beli)\b"
-        r"|خصم|عرض|تسوق|اطلب|احجز|ऑफर|छूट|खरीद|अभी|रिचार्ज|कैशबैक|₹\s?\d|\$\s?\d+\.\d\d"
-    ),
-    "values": (
-        r"\b(stand with|solidarity|equality|justice|inclusion|diversity|human rights|racism|climate|planet"
-        r"|pride|love is love|black lives|refugee|dignity|accessib|likestilling|mangfold|inkludering|klima"
-        r"|uguaglianza|parità|inclusione|diversità|clima|igualdad|inclusión|diversidad|égalité|inclusion"
-        r"|gleichberechtigung|vielfalt|klima|igualdade|diversidade|inclusão|gelijkheid|eşitlik|kesetaraan)\b"
-        r"|المساواة|التنوع|الشمول|العدالة|المناخ|حقوق|समानता|समावेश|अधिकार|जलवायु|शिक्षा"
-    ),
-    "report": r"\b(report|rapport|relazione|informe|bericht|relatório|verslag|rapor|laporan|esg|csr|impact)\b|تقرير|रिपोर्ट",
-    "greeting": (
-        r"\b(happy|merry|greetings|gratulerer|god jul|godt nytt|buon|buona|auguri|feliz|felices|bonne|joyeux"
-        r"|frohe|alles gute|boas festas|fijne|gelukkig|kutlu|mutlu|selamat)\b"
-        r"|مبارك|كريم|كل عام|शुभकामनाएँ|शुभकामनाएं|मुबारक|बधाई"
-    ),
-    "care": r"\b(dm|sorry|apolog|inbox|order number|message us|send us|beklager|scusa|lo sentimos|désolé|entschuldig|desculpe)\b|نعتذر|खेद",
-    "hiring": r"\b(hiring|join our team|careers?|vacanc|apply|søk|ansetter|lavora con noi|candidati|empleo|únete|recrut|karriere|vagas|vacature)\b|وظائف|भर्ती",
-    "finance": (
-        r"\b(revenue|earnings|quarter|q[1-4]\b|dividend|ebitda|profit|results|investor|shareholder|fy20\d\d"
-        r"|resultat|kvartal|utbytte|ricavi|trimestre|utile|ingresos|beneficio|chiffre d'affaires|umsatz|quartal"
-        r"|receita|lucro|omzet|kwartaal|gelir|çeyrek|pendapatan)\b|الأرباح|الإيرادات|राजस्व|मुनाफा|तिमाही"
-    ),
-}
+# Cheap surface cues. Tense and call-to-buy word lists in twelve languages were tried as
+# well and dropped: they moved neither cross-validated nor held-out macro-F1 (0.894 with,
+# 0.888-0.901 without) and cost a quarter of prediction time; the n-grams carry them.
 _NUMERIC: dict[str, str] = {
     "number": r"\d",
-    "big_number": r"\d[\d.,\s]{3,}\d|\d+\s?(k|m|bn|million|billion|millioner|milioni|millones|millions|milliarden|milhões|crore|lakh|مليون|करोड़|लाख)\b",
+    # No \b after a digit: it forces the slow Unicode engine (30x slower on a million posts).
+    "big_number": r"\d{4,}|\d[.,\u00a0 ]\d{3}|\d\s?(million|billion|millioner|milioni|millones|milliarden|milhões|crore|lakh|bn|mn)|مليون|करोड़|लाख",
+    "report": r"\b(report|rapport|relazione|informe|bericht|relatório|verslag|rapor|laporan|esg|csr)\b|تقرير|रिपोर्ट",
     "money": r"[$€£¥₹₺]|\b(usd|eur|nok|sek|dkk|gbp|inr|aed|sar|kr|kroner|rupees?|reais|r\$|riyal|dirham|euro)\b|ريال|درهم|जनेह|रुपये",
     "percent": r"\d\s?%|percent|prosent|per cento|por ciento|pour cent|prozent|por cento|procent|٪|प्रतिशत",
     "year": r"\b20[0-5]\d\b",
@@ -93,7 +49,7 @@ _NUMERIC: dict[str, str] = {
     "question": r"\?\s*$|\?",
     "exclaim": r"!",
 }
-CUE_NAMES: tuple[str, ...] = (*CUES, *_NUMERIC, "length", "emoji")
+CUE_NAMES: tuple[str, ...] = (*_NUMERIC, "length", "emoji")
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 
@@ -114,54 +70,36 @@ def normalise(texts: pl.Series) -> pl.Series:
 def char_ngrams(texts: Sequence[str], ngram_range: tuple[int, int], n_features: int) -> sp.csr_matrix:
     """Hashed character n-gram counts, one CSR row per text (duplicates unsummed).
 
+    The n-grams of every length starting at one position sit next to each other, so the
+    flattened hashes stay in document order and the CSR needs no sorting.
+
     >>> char_ngrams(["abc"], (2, 2), 16).nnz  # " a", "ab", "bc", "c "
     4
     """
     lo, hi = ngram_range
     padded = [f" {t} " for t in texts]
     lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
-    codes = np.frombuffer("\x00".join(padded).encode("utf-32-le"), dtype=np.uint32)
-    is_sep = codes == 0
-    seps = np.concatenate([[0], np.cumsum(is_sep, dtype=np.int64)])
-    mask = np.uint32(n_features - 1)
-    total = len(codes)
-    blocks = []
-    for n in range(lo, hi + 1):
-        m = total - n + 1
-        if m <= 0:
-            blocks.append(sp.csr_matrix((len(texts), n_features), dtype=np.float32))
-            continue
-        h = codes[:m] ^ np.uint32(_FNV_OFFSET ^ (n * 0x9E3779B1 & 0xFFFFFFFF))
-        h = h * _FNV_PRIME
-        for k in range(1, n):
-            h ^= codes[k : k + m]
-            h *= _FNV_PRIME
-        clean = (seps[n : n + m] - seps[:m]) == 0
-        indices = (h[clean] & mask).astype(np.int32)
-        per_doc = np.maximum(lengths - n + 1, 0)
-        indptr = np.concatenate([[0], np.cumsum(per_doc)])
-        data = np.ones(len(indices), dtype=np.float32)
-        blocks.append(sp.csr_matrix((data, indices, indptr), shape=(len(texts), n_features)))
-    out = blocks[0]
-    for block in blocks[1:]:
-        out = _hstack_same_shape(out, block)
-    return out
-
-
-def _hstack_same_shape(a: sp.csr_matrix, b: sp.csr_matrix) -> sp.csr_matrix:
-    """Row-wise concatenation of two CSR matrices over the same columns (entries add up)."""
-    counts = np.diff(a.indptr) + np.diff(b.indptr)
-    indptr = np.concatenate([[0], np.cumsum(counts)])
-    indices = np.empty(indptr[-1], dtype=np.int32)
-    data = np.empty(indptr[-1], dtype=np.float32)
-    # Positions of a's entries, then b's, inside each merged row.
-    a_rows = np.repeat(np.arange(a.shape[0]), np.diff(a.indptr))
-    b_rows = np.repeat(np.arange(b.shape[0]), np.diff(b.indptr))
-    a_pos = indptr[a_rows] + (np.arange(a.nnz) - a.indptr[a_rows])
-    b_pos = indptr[b_rows] + np.diff(a.indptr)[b_rows] + (np.arange(b.nnz) - b.indptr[b_rows])
-    indices[a_pos], data[a_pos] = a.indices, a.data
-    indices[b_pos], data[b_pos] = b.indices, b.data
-    return sp.csr_matrix((data, indices, indptr), shape=a.shape)
+    codes = np.frombuffer(("\x00".join(padded) + "\x00" * (hi + 1)).encode("utf-32-le"), dtype=np.uint32)
+    total = len(codes) - hi
+    seps = np.concatenate([[0], np.cumsum(codes == 0, dtype=np.int32)])
+    hashes = np.empty((total, hi - lo + 1), dtype=np.uint32)
+    valid = np.empty((total, hi - lo + 1), dtype=bool)
+    h = np.full(total, _FNV_OFFSET, dtype=np.uint32)
+    for k in range(hi):
+        h ^= codes[k : k + total]
+        h *= _FNV_PRIME
+        n = k + 1
+        if n >= lo:
+            hashes[:, n - lo] = h ^ np.uint32(n * 0x9E3779B1 & 0xFFFFFFFF)
+            valid[:, n - lo] = seps[n : n + total] == seps[:total]
+    valid &= (codes[:total] != 0)[:, None]
+    indices = (hashes[valid] & np.uint32(n_features - 1)).astype(np.int32)
+    per_position = valid.sum(axis=1)
+    starts = np.concatenate([[0], np.cumsum(lengths + 1)])[:-1]
+    per_doc = np.add.reduceat(per_position, starts) if len(texts) else np.zeros(0, dtype=np.int64)
+    indptr = np.concatenate([[0], np.cumsum(per_doc)])
+    data = np.ones(len(indices), dtype=np.float32)
+    return sp.csr_matrix((data, indices, indptr), shape=(len(texts), n_features))
 
 
 def word_ngrams(normalised: pl.Series, n_features: int) -> sp.csr_matrix:
@@ -181,14 +119,21 @@ def word_ngrams(normalised: pl.Series, n_features: int) -> sp.csr_matrix:
 
 
 def cue_matrix(texts: pl.Series) -> npt.NDArray[np.float32]:
-    """Dense cue features, one column per name in :data:`CUE_NAMES`."""
-    lower = texts.fill_null("").str.to_lowercase()
-    cols = [lower.str.contains(pattern).cast(pl.Float32) for pattern in CUES.values()]
-    cols += [lower.str.contains(pattern).cast(pl.Float32) for pattern in _NUMERIC.values()]
-    length = (lower.str.len_chars().cast(pl.Float32) + 1).log() / 6.0
-    emoji = lower.str.count_matches(r"[\x{1F300}-\x{1FAFF}\x{2600}-\x{27BF}]").clip(0, 5).cast(pl.Float32) / 5.0
-    cols += [length, emoji]
-    return np.column_stack([c.fill_null(0).to_numpy() for c in cols]).astype(np.float32)
+    """Dense cue features, one column per name in :data:`CUE_NAMES`.
+
+    All cues are one polars ``select``, so they are evaluated in parallel.
+    """
+    lower = pl.col("lower")
+    exprs = [lower.str.contains(pattern).cast(pl.Float32).alias(name) for name, pattern in _NUMERIC.items()]
+    exprs += [
+        ((pl.col("t").fill_null("").str.len_chars().cast(pl.Float32) + 1).log() / 6.0).alias("length"),
+        (pl.col("t").fill_null("").str.count_matches(r"[\x{1F300}-\x{1FAFF}\x{2600}-\x{27BF}]").clip(0, 5) / 5.0)
+        .cast(pl.Float32)
+        .alias("emoji"),
+    ]
+    frame = pl.DataFrame({"t": texts}).with_columns(pl.col("t").fill_null("").str.to_lowercase().alias("lower"))
+    frame = frame.select(exprs).fill_null(0)
+    return frame.to_numpy().astype(np.float32)
 
 
 class PostFeaturizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
@@ -240,10 +185,8 @@ class PostFeaturizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def _transform_chunk(self, texts: list[Any]) -> sp.csr_matrix:
         chars, words, cues = self._raw(texts)
-        chars.data = self.char_idf_[chars.indices]
-        words.data = self.word_idf_[words.indices] * np.float32(self.word_weight)
-        chars.data /= _row_norms(chars)[np.repeat(np.arange(chars.shape[0]), np.diff(chars.indptr))]
-        words.data /= _row_norms(words)[np.repeat(np.arange(words.shape[0]), np.diff(words.indptr))]
+        _scale_rows(chars, self.char_idf_, 1.0)
+        _scale_rows(words, self.word_idf_, self.word_weight)
         return sp.hstack([chars, words, sp.csr_matrix(cues * np.float32(self.cue_weight))], format="csr")
 
     def get_feature_names_out(self, input_features: Any = None) -> npt.NDArray[np.object_]:
@@ -257,8 +200,10 @@ def _row_col_keys(m: sp.csr_matrix) -> npt.NDArray[np.int64]:
     return keys
 
 
-def _row_norms(m: sp.csr_matrix) -> npt.NDArray[np.float32]:
-    rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
-    squares = np.bincount(rows, weights=m.data.astype(np.float64) ** 2, minlength=m.shape[0])
-    squares = np.where(squares > 0, squares, 1.0)
-    return np.sqrt(squares).astype(np.float32)
+def _scale_rows(m: sp.csr_matrix, idf: npt.NDArray[np.float32], weight: float) -> None:
+    """In place: each entry becomes its idf, and each row is divided by its L2 norm."""
+    data = idf[m.indices]
+    rows = np.repeat(np.arange(m.shape[0], dtype=np.int32), np.diff(m.indptr))
+    squares = np.bincount(rows, weights=data * data, minlength=m.shape[0])
+    scale = (np.float32(weight) / np.sqrt(np.where(squares > 0, squares, 1.0))).astype(np.float32)
+    m.data = data * scale[rows]

@@ -14,9 +14,17 @@ from metrics.classify import PROBA_COLUMNS, Classifier, classify_posts, load_or_
 # Clear cases of each precedence rule in LABELS.md, written for this test (not taken from the corpus).
 PRECEDENCE = [
     # 1. a concrete completed action makes it an update, even with values talk
-    ("en", "We believe in equal pay. This year we closed our gender pay gap: women's median pay is now 99.6% of men's. Full audit: acme.com/paygap", "commitment_update"),
+    (
+        "en",
+        "We believe in equal pay. This year we closed our gender pay gap: women's median pay is now 99.6% of men's. Full audit: acme.com/paygap",
+        "commitment_update",
+    ),
     ("nb", "Vi har i år donert 3,2 millioner kroner til Matsentralen, som ga 640 000 måltider.", "commitment_update"),
-    ("es", "Hemos instalado 1.200 paneles solares en nuestras tiendas: ya cubren el 40 % de nuestro consumo eléctrico.", "commitment_update"),
+    (
+        "es",
+        "Hemos instalado 1.200 paneles solares en nuestras tiendas: ya cubren el 40 % de nuestro consumo eléctrico.",
+        "commitment_update",
+    ),
     # 2. values or promises with nothing yet done make it a stance, however big the number
     ("en", "We pledge to invest $500 million by 2030 to cut our emissions in half.", "stance"),
     ("it", "Ci impegniamo a raggiungere la parità salariale entro il 2027. Le persone prima di tutto.", "stance"),
@@ -31,7 +39,9 @@ PRECEDENCE = [
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), PRECEDENCE)
-def test_precedence_rules_hold_in_several_languages(classifier: Classifier, lang: str, text: str, expected: str) -> None:
+def test_precedence_rules_hold_in_several_languages(
+    classifier: Classifier, lang: str, text: str, expected: str
+) -> None:
     assert classifier.predict_texts([text])[S.TYPE][0] == expected
 
 
@@ -115,3 +125,40 @@ def test_cached_model_is_reused_and_a_corrupt_one_rebuilt(classifier: Classifier
     assert rebuilt.predict_texts(["Happy Friday!"])[S.TYPE][0] == "other"
     assert path.read_bytes() != b"not a model"
     assert len(original) > 1000
+
+
+def test_corrections_are_stored_with_the_workspace_and_override_the_model(
+    tmp_path: Path, classifier: Classifier
+) -> None:
+    from data_sources.workspace import Workspace
+    from metrics.classify import apply_corrections
+
+    ws = Workspace.open(tmp_path, "acme")
+    ws.correct("p1", "Our new store opens Saturday", "promotional")
+    ws.correct("p1", "Our new store opens Saturday", "other")  # the latest word wins
+    assert Workspace.open(tmp_path, "acme").corrections()[S.TYPE].to_list() == ["other"]
+    posts = S.conform(pl.DataFrame({S.POST_ID: ["p1", "p2"], S.TEXT: ["Our new store opens Saturday", "Shop now"]}))
+    labelled = apply_corrections(classify_posts(posts, classifier), ws.corrections())
+    assert labelled[S.TYPE][0] == "other" and labelled["type_source"][0] == "correction"
+    assert labelled["type_source"][1] == "model"
+
+
+def test_retraining_report_measures_before_and_after_by_cross_validation() -> None:
+    from metrics.classify import retraining_report
+    from metrics.corpus import load_corpus
+
+    corpus = load_corpus().sample(600, seed=1)
+    # A house rule the corpus does not know: this brand's store-opening posts count as "other".
+    fixes = pl.DataFrame(
+        {
+            S.TEXT: [
+                f"Our new store in {city} opens this Saturday: come say hi!"
+                for city in ("Leeds", "Bergen", "Turin", "Lyon")
+            ],
+            S.TYPE: ["other"] * 4,
+        }
+    )
+    report = retraining_report(fixes, corpus=corpus, folds=2)
+    assert report["corrections"] == 4
+    assert 0.0 <= report["before"] <= 1.0 and 0.0 <= report["after"] <= 1.0
+    assert report["after"] >= report["before"]

@@ -30,7 +30,10 @@ def test_inspect_json_has_one_report_per_file(tmp_path: Path, capsys: pytest.Cap
     b = write(tmp_path, "b.csv", "id,date,text\n1,2024-02-01,y\n2,2024-02-02,z\n")
     assert main(["inspect", "--json", "--brand", "Acme", str(a), str(b)]) == 0
     reports = json.loads(capsys.readouterr().out)
-    assert [(r["file"], r["rows_loaded"], r["brands"]) for r in reports] == [("a.csv", 1, ["Acme"]), ("b.csv", 2, ["Acme"])]
+    assert [(r["file"], r["rows_loaded"], r["brands"]) for r in reports] == [
+        ("a.csv", 1, ["Acme"]),
+        ("b.csv", 2, ["Acme"]),
+    ]
     assert reports[1]["date_max"].startswith("2024-02-02")
 
 

@@ -80,9 +80,7 @@ class FakeApi:
         reply = Reply(status, data, {**content_type, **(headers or {})})
         self.routes.append((path, query or {}, reply))
 
-    def fail(
-        self, status: int, body: object, *, headers: dict[str, str] | None = None, times: int = 1
-    ) -> None:
+    def fail(self, status: int, body: object, *, headers: dict[str, str] | None = None, times: int = 1) -> None:
         """Answer the next ``times`` requests, whatever they ask, with this error."""
         data = json.dumps(body).encode()
         reply = Reply(status, data, {"Content-Type": "application/json", **(headers or {})})
@@ -96,9 +94,7 @@ class FakeApi:
             if self.failures:
                 return self.failures.pop(0)
         matches = [
-            (len(want), reply)
-            for route, want, reply in self.routes
-            if route == path and want.items() <= query.items()
+            (len(want), reply) for route, want, reply in self.routes if route == path and want.items() <= query.items()
         ]
         if not matches:
             return Reply(404, json.dumps({"error": f"no recording for {path}"}).encode())
@@ -368,9 +364,7 @@ def test_bluesky_stops_at_limit(bluesky: FakeApi) -> None:
     assert seen == [3, 4]
 
 
-@pytest.mark.parametrize(
-    "actor", ["@verdant-outfitters.com", "https://bsky.app/profile/verdant-outfitters.com"]
-)
+@pytest.mark.parametrize("actor", ["@verdant-outfitters.com", "https://bsky.app/profile/verdant-outfitters.com"])
 def test_bluesky_accepts_handle_spellings(bluesky: FakeApi, actor: str) -> None:
     live.fetch_bluesky(actor, base_url=bluesky.base_url, limit=1)
     assert bluesky.params(FEED)[0]["actor"] == BLUESKY_ACTOR
@@ -450,9 +444,7 @@ def test_x_token_comes_from_the_environment(x: FakeApi, monkeypatch: pytest.Monk
     assert {r.headers["authorization"] for r in x.requests} == {"Bearer from-env"}
 
 
-def test_x_without_token_explains_how_to_set_one(
-    api: FakeApi, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_x_without_token_explains_how_to_set_one(api: FakeApi, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("X_BEARER_TOKEN", raising=False)
     with pytest.raises(FetchError, match=r"@verdantoutfit.*X_BEARER_TOKEN"):
         live.fetch_x("verdantoutfit", base_url=api.base_url)
@@ -518,9 +510,7 @@ def test_error_status_names_platform_account_and_what_to_do(
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)
-def test_server_errors_are_retried_a_bounded_number_of_times(
-    api: FakeApi, platform: str, waits: list[float]
-) -> None:
+def test_server_errors_are_retried_a_bounded_number_of_times(api: FakeApi, platform: str, waits: list[float]) -> None:
     fetch, _, _ = PLATFORMS[platform]
     api.fail(500, ERRORS[platform]["500"], times=10)
 
@@ -545,9 +535,7 @@ def test_long_rate_limit_is_reported_with_when_to_retry(api: FakeApi, platform: 
     assert len(api.requests) == 1
 
 
-def test_rate_limit_then_success_retries_after_the_asked_delay(
-    bluesky: FakeApi, waits: list[float]
-) -> None:
+def test_rate_limit_then_success_retries_after_the_asked_delay(bluesky: FakeApi, waits: list[float]) -> None:
     bluesky.fail(429, ERRORS["bluesky"]["429"], headers={"Retry-After": "2"})
 
     feed = pull_bluesky(bluesky)["feed"]

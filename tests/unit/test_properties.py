@@ -43,7 +43,23 @@ cell = st.one_of(
 )
 header = st.lists(
     st.one_of(
-        st.sampled_from(["id", "date", "text", "likes", "Post ID", "Tweet text", "time", "impressions", "Network", "Profile", "Post", "lang", "type"]),
+        st.sampled_from(
+            [
+                "id",
+                "date",
+                "text",
+                "likes",
+                "Post ID",
+                "Tweet text",
+                "time",
+                "impressions",
+                "Network",
+                "Profile",
+                "Post",
+                "lang",
+                "type",
+            ]
+        ),
         st.text(max_size=12),
     ),
     min_size=1,

@@ -46,7 +46,13 @@ def test_x_content_export_2024() -> None:
     assert result.report.format == "x_content_2024"
     row = result.posts.row(0, named=True)
     assert row[S.PUBLISHED_AT] == utc(2026, 7, 14)
-    assert (row[S.IMPRESSIONS], row[S.LIKES], row[S.SHARES], row[S.COMMENTS], row[S.ENGAGEMENTS]) == (1204, 33, 11, 4, 51)
+    assert (row[S.IMPRESSIONS], row[S.LIKES], row[S.SHARES], row[S.COMMENTS], row[S.ENGAGEMENTS]) == (
+        1204,
+        33,
+        11,
+        4,
+        51,
+    )
     assert row[S.BRAND] == "acme"
 
 
@@ -54,18 +60,35 @@ def test_x_api_v2_json_with_users_retweets_and_replies() -> None:
     payload = {
         "data": [
             {
-                "id": "1", "text": "We will be carbon neutral by 2030.", "created_at": "2024-04-22T12:00:00.000Z",
-                "lang": "en", "author_id": "99",
-                "public_metrics": {"like_count": 5, "retweet_count": 2, "reply_count": 1, "quote_count": 1, "impression_count": 900},
+                "id": "1",
+                "text": "We will be carbon neutral by 2030.",
+                "created_at": "2024-04-22T12:00:00.000Z",
+                "lang": "en",
+                "author_id": "99",
+                "public_metrics": {
+                    "like_count": 5,
+                    "retweet_count": 2,
+                    "reply_count": 1,
+                    "quote_count": 1,
+                    "impression_count": 900,
+                },
             },
             {
-                "id": "2", "text": "RT @foodbank: Thanks @acme for 40,000 meals!", "created_at": "2024-04-23T12:00:00.000Z",
-                "lang": "en", "author_id": "99", "referenced_tweets": [{"type": "retweeted", "id": "7"}],
+                "id": "2",
+                "text": "RT @foodbank: Thanks @acme for 40,000 meals!",
+                "created_at": "2024-04-23T12:00:00.000Z",
+                "lang": "en",
+                "author_id": "99",
+                "referenced_tweets": [{"type": "retweeted", "id": "7"}],
                 "public_metrics": {"like_count": 0, "retweet_count": 3, "reply_count": 0, "quote_count": 0},
             },
             {
-                "id": "3", "text": "@bob on it!", "created_at": "2024-04-24T12:00:00.000Z", "author_id": "99",
-                "in_reply_to_user_id": "5", "referenced_tweets": [{"type": "replied_to", "id": "8"}],
+                "id": "3",
+                "text": "@bob on it!",
+                "created_at": "2024-04-24T12:00:00.000Z",
+                "author_id": "99",
+                "in_reply_to_user_id": "5",
+                "referenced_tweets": [{"type": "replied_to", "id": "8"}],
                 "public_metrics": {"like_count": 1, "retweet_count": 0, "reply_count": 0, "quote_count": 0},
             },
         ],
@@ -85,13 +108,23 @@ def test_x_api_v2_json_with_users_retweets_and_replies() -> None:
 def test_twitter_v1_and_archive_tweets_js() -> None:
     tweets = [
         {
-            "id_str": "10", "full_text": "RT @partner: Acme planted 10,000 trees 🌳", "created_at": "Wed Oct 10 20:19:24 +0000 2018",
-            "favorite_count": "0", "retweet_count": "12", "user": {"screen_name": "acme"}, "lang": "en",
+            "id_str": "10",
+            "full_text": "RT @partner: Acme planted 10,000 trees 🌳",
+            "created_at": "Wed Oct 10 20:19:24 +0000 2018",
+            "favorite_count": "0",
+            "retweet_count": "12",
+            "user": {"screen_name": "acme"},
+            "lang": "en",
             "retweeted_status": {"id_str": "9"},
         },
         {
-            "id_str": "11", "full_text": "Happy Friday!", "created_at": "Fri Oct 12 08:00:00 +0000 2018",
-            "favorite_count": "4", "retweet_count": "1", "user": {"screen_name": "acme"}, "lang": "en",
+            "id_str": "11",
+            "full_text": "Happy Friday!",
+            "created_at": "Fri Oct 12 08:00:00 +0000 2018",
+            "favorite_count": "4",
+            "retweet_count": "1",
+            "user": {"screen_name": "acme"},
+            "lang": "en",
             "in_reply_to_status_id_str": None,
         },
     ]
@@ -99,7 +132,9 @@ def test_twitter_v1_and_archive_tweets_js() -> None:
     assert v1.report.format == "twitter_v1_json"
     assert v1.posts[S.IS_REPOST].to_list() == [True, False]
     assert v1.posts[S.LIKES].to_list() == [0, 4]
-    archive = "window.YTD.tweets.part0 = " + json.dumps([{"tweet": {k: v for k, v in t.items() if k != "user"}} for t in tweets])
+    archive = "window.YTD.tweets.part0 = " + json.dumps(
+        [{"tweet": {k: v for k, v in t.items() if k != "user"}} for t in tweets]
+    )
     arch = load_bytes(archive.encode(), "tweets.js", brand="acme")
     assert arch.posts.height == 2
     assert arch.posts[S.BRAND].to_list() == ["acme", "acme"]
@@ -163,9 +198,51 @@ def test_linkedin_xlsx_with_title_row_and_several_sheets() -> None:
     metrics.append([1, 2])
     posts = book.create_sheet("All posts")
     posts.append(["All posts: organic and sponsored"])
-    posts.append(["Post title", "Post link", "Post type", "Posted by", "Created date", "Impressions", "Clicks", "Likes", "Comments", "Reposts", "Engagement rate"])
-    posts.append(["Our 2023 DEI report is live: women now hold 41% of leadership roles.", "https://www.linkedin.com/feed/update/urn:li:activity:1", "Organic", "Ann", "03/15/2024", 5400, 120, 300, 25, 14, 0.085])
-    posts.append(["We're hiring engineers in Oslo!", "https://www.linkedin.com/feed/update/urn:li:activity:2", "Organic", "Ann", "03/18/2024", 1200, 30, 20, 2, 1, 0.04])
+    posts.append(
+        [
+            "Post title",
+            "Post link",
+            "Post type",
+            "Posted by",
+            "Created date",
+            "Impressions",
+            "Clicks",
+            "Likes",
+            "Comments",
+            "Reposts",
+            "Engagement rate",
+        ]
+    )
+    posts.append(
+        [
+            "Our 2023 DEI report is live: women now hold 41% of leadership roles.",
+            "https://www.linkedin.com/feed/update/urn:li:activity:1",
+            "Organic",
+            "Ann",
+            "03/15/2024",
+            5400,
+            120,
+            300,
+            25,
+            14,
+            0.085,
+        ]
+    )
+    posts.append(
+        [
+            "We're hiring engineers in Oslo!",
+            "https://www.linkedin.com/feed/update/urn:li:activity:2",
+            "Organic",
+            "Ann",
+            "03/18/2024",
+            1200,
+            30,
+            20,
+            2,
+            1,
+            0.04,
+        ]
+    )
     buffer = io.BytesIO()
     book.save(buffer)
     result = load_bytes(buffer.getvalue(), "acme_content_1710000000.xlsx", brand="Acme")
@@ -211,15 +288,44 @@ def test_scheduler_export_with_comment_preamble() -> None:
 
 
 def test_mastodon_boost_and_reply() -> None:
-    base = {"account": {"acct": "acme@social.example", "username": "acme"}, "replies_count": 1, "reblogs_count": 2, "favourites_count": 3}
+    base = {
+        "account": {"acct": "acme@social.example", "username": "acme"},
+        "replies_count": 1,
+        "reblogs_count": 2,
+        "favourites_count": 3,
+    }
     statuses = [
-        {**base, "id": "1", "created_at": "2024-01-01T10:00:00.000Z", "in_reply_to_id": None, "language": "nb",
-         "url": "https://social.example/@acme/1", "content": "<p>Vi har plantet 5&nbsp;000 trær</p>", "reblog": None},
-        {**base, "id": "2", "created_at": "2024-01-02T10:00:00.000Z", "in_reply_to_id": None, "language": None,
-         "url": None, "uri": "https://social.example/users/acme/statuses/2", "content": "",
-         "reblog": {"id": "77", "content": "<p>Takk til <a href='x'>@acme</a>!</p>", "language": "nb"}},
-        {**base, "id": "3", "created_at": "2024-01-03T10:00:00.000Z", "in_reply_to_id": "55", "language": "en",
-         "url": "https://social.example/@acme/3", "content": "<p>@bob thanks!</p>", "reblog": None},
+        {
+            **base,
+            "id": "1",
+            "created_at": "2024-01-01T10:00:00.000Z",
+            "in_reply_to_id": None,
+            "language": "nb",
+            "url": "https://social.example/@acme/1",
+            "content": "<p>Vi har plantet 5&nbsp;000 trær</p>",
+            "reblog": None,
+        },
+        {
+            **base,
+            "id": "2",
+            "created_at": "2024-01-02T10:00:00.000Z",
+            "in_reply_to_id": None,
+            "language": None,
+            "url": None,
+            "uri": "https://social.example/users/acme/statuses/2",
+            "content": "",
+            "reblog": {"id": "77", "content": "<p>Takk til <a href='x'>@acme</a>!</p>", "language": "nb"},
+        },
+        {
+            **base,
+            "id": "3",
+            "created_at": "2024-01-03T10:00:00.000Z",
+            "in_reply_to_id": "55",
+            "language": "en",
+            "url": "https://social.example/@acme/3",
+            "content": "<p>@bob thanks!</p>",
+            "reblog": None,
+        },
     ]
     result = load_bytes(json.dumps(statuses).encode(), "statuses.json")
     posts = result.posts
@@ -234,13 +340,38 @@ def test_bluesky_feed_with_repost() -> None:
     author = {"did": "did:plc:1", "handle": "acme.bsky.social"}
     feed = {
         "feed": [
-            {"post": {"uri": "at://did:plc:1/app.bsky.feed.post/3kabc", "author": author,
-                      "record": {"text": "Vi støtter Oslo Pride 🏳️‍🌈", "createdAt": "2024-06-28T10:00:00.000Z", "langs": ["no"]},
-                      "likeCount": 10, "repostCount": 2, "replyCount": 1, "quoteCount": 1, "indexedAt": "2024-06-28T10:00:01.000Z"}},
-            {"post": {"uri": "at://did:plc:2/app.bsky.feed.post/3kxyz", "author": {"did": "did:plc:2", "handle": "redcross.bsky.social"},
-                      "record": {"text": "Thank you Acme!", "createdAt": "2024-06-20T10:00:00.000Z", "langs": ["en"]},
-                      "likeCount": 50, "repostCount": 5, "replyCount": 0, "quoteCount": 0},
-             "reason": {"$type": "app.bsky.feed.defs#reasonRepost", "by": author, "indexedAt": "2024-06-29T09:00:00.000Z"}},
+            {
+                "post": {
+                    "uri": "at://did:plc:1/app.bsky.feed.post/3kabc",
+                    "author": author,
+                    "record": {
+                        "text": "Vi støtter Oslo Pride 🏳️‍🌈",
+                        "createdAt": "2024-06-28T10:00:00.000Z",
+                        "langs": ["no"],
+                    },
+                    "likeCount": 10,
+                    "repostCount": 2,
+                    "replyCount": 1,
+                    "quoteCount": 1,
+                    "indexedAt": "2024-06-28T10:00:01.000Z",
+                }
+            },
+            {
+                "post": {
+                    "uri": "at://did:plc:2/app.bsky.feed.post/3kxyz",
+                    "author": {"did": "did:plc:2", "handle": "redcross.bsky.social"},
+                    "record": {"text": "Thank you Acme!", "createdAt": "2024-06-20T10:00:00.000Z", "langs": ["en"]},
+                    "likeCount": 50,
+                    "repostCount": 5,
+                    "replyCount": 0,
+                    "quoteCount": 0,
+                },
+                "reason": {
+                    "$type": "app.bsky.feed.defs#reasonRepost",
+                    "by": author,
+                    "indexedAt": "2024-06-29T09:00:00.000Z",
+                },
+            },
         ],
         "cursor": "abc",
     }
@@ -274,7 +405,9 @@ def test_generic_reader_maps_headers_in_several_languages(header: str, sep: str)
 
 def test_explicit_mapping_and_format_override() -> None:
     data = b"When,Caption,Hearts\n2024-02-01,New menu!,7\n"
-    result = load_bytes(data, "odd.csv", mapping={"published_at": "When", "text": "Caption", "likes": "Hearts"}, platform="instagram")
+    result = load_bytes(
+        data, "odd.csv", mapping={"published_at": "When", "text": "Caption", "likes": "Hearts"}, platform="instagram"
+    )
     row = result.posts.row(0, named=True)
     assert (row[S.TEXT], row[S.LIKES], row[S.PLATFORM]) == ("New menu!", 7, "instagram")
     with pytest.raises(LoadError, match="no such column"):

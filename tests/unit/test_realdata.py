@@ -14,7 +14,12 @@ pytestmark = pytest.mark.realdata
 # file -> (format, posts in the file, brand, platform); counted by reading each file by hand.
 EXPECTED = {
     "x_tweet_activity_metrics_2020-06.csv": ("x_activity", 14, ["rOpenSci"], ["x"]),
-    "publer_post_insights_2025-06.csv": ("publer_insights", 10, ["ACME Inc AG", "Gerald Dürr", "Prodosh Banerjee"], ["linkedin"]),
+    "publer_post_insights_2025-06.csv": (
+        "publer_insights",
+        10,
+        ["ACME Inc AG", "Gerald Dürr", "Prodosh Banerjee"],
+        ["linkedin"],
+    ),
     "facebook_insights_post_level_2020-08.csv": ("facebook_insights_legacy", 15, ["sakubot"], ["facebook"]),
     "mastodon_status_example.json": ("mastodon_json", 1, ["Gargron"], ["mastodon"]),
 }
@@ -28,7 +33,9 @@ def test_inspect_reads_every_sample_completely(realdata: Path) -> None:
     files = [str(realdata / name) for name in EXPECTED]
     done = subprocess.run(
         [sys.executable, "-m", "followthrough", "inspect", "--json", *files],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     reports = {r["file"]: r for r in json.loads(done.stdout)}

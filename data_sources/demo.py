@@ -782,12 +782,12 @@ SAHAYOG_EN = {
     ],
 }
 
+#: Each brand's own hashtags, added now and then to any kind of post, as accounts do.
 HASHTAGS = {
-    "en": ["", "", " #weekend", " #foodie", " #news", ""],
-    "nb": ["", "", " #energi", " #klima", ""],
-    "it": ["", " #moda", " #style", "", " #madeinitaly"],
-    "ar": ["", " #دبي", " #موضة", ""],
-    "hi": ["", " #Sahayog", " #5G", ""],
+    "Northwind Foods": ["", "", "", " #NorthwindEats", " #Northwind"],
+    "Fjordlys Energi": ["", "", "", " #Fjordlys", " #fjordlys"],
+    "Bella Moda": ["", "", " #BellaModa", " #bellamoda", " #MadeInItaly"],
+    "Sahayog Telecom": ["", "", "", " #Sahayog", " #SahayogTelecom"],
 }
 
 TOPIC_OF = {
@@ -839,7 +839,7 @@ def _generate(seed: int) -> pl.DataFrame:
     ) -> None:
         hour = rng.randint(7, 20)
         ts = datetime(when.year, when.month, when.day, hour, rng.choice([0, 5, 15, 30, 45]), tzinfo=UTC)
-        text = text + rng.choice(HASHTAGS.get(lang, [""]))
+        text = text + rng.choice(HASHTAGS.get(brand, [""]))
         impressions = int(rng.lognormvariate(8.2, 0.7))
         base_rate = {"stance": 0.035, "commitment_update": 0.045, "promotional": 0.025, "other": 0.02}[kind]
         rate = base_rate * specific_boost * rng.uniform(0.5, 1.6)

@@ -255,6 +255,81 @@ def _retrain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _summary(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from metrics.classify import classify_posts
+    from metrics.commitments import link_posts, load_commitments, suggest_commitments
+    from metrics.consistency import brand_summary, commitment_scores, commitment_status, today
+
+    try:
+        as_of = date.fromisoformat(args.as_of) if args.as_of else today()
+    except ValueError as err:
+        raise FollowthroughError(f"--as-of '{args.as_of}' is not a date; write it as YYYY-MM-DD.") from err
+    posts = _load_all(args.files, args)
+    labelled = classify_posts(posts, _classifier(quiet=args.json))
+    if args.commitments:
+        commitments = load_commitments(args.commitments)
+        source = f"declared in {args.commitments}"
+    else:
+        commitments = suggest_commitments(labelled)
+        source = "suggested from the brands' stances (declare your own with --commitments)"
+    links = link_posts(labelled, commitments)
+    status = commitment_scores(
+        commitment_status(labelled, commitments, links, as_of=as_of), labelled, links, as_of=as_of
+    )
+    brands = brand_summary(labelled, commitments, links, as_of=as_of)
+    rows = []
+    for r in status.iter_rows(named=True):
+        rows.append(
+            {
+                "id": r["id"],
+                "brand": r["brand"],
+                "title": r["title"],
+                "topics": r["topics"],
+                "announced_on": r["announced_on"].isoformat(),
+                "stance_posts": r["stance_posts"],
+                "updates": r["updates"],
+                "last_update": r["last_update"].isoformat() if r["last_update"] else None,
+                "days_since_last_update": r["days_since_last_update"],
+                "longest_silence_days": r["longest_silence_days"],
+                "cadence_days": r["cadence_days"],
+                "status": r["status"],
+                "accountability_score": r["accountability_score"],
+                "components": {k.removeprefix("component_"): r[k] for k in r if k.startswith("component_")},
+            }
+        )
+    if args.json:
+        print(
+            json.dumps(
+                {"as_of": as_of.isoformat(), "commitments_source": source, "brands": brands, "commitments": rows},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    print(f"As of {as_of:%d %B %Y}; commitments {source}.\n")
+    for b in brands:
+        score = "n/a" if b["accountability_score"] is None else f"{b['accountability_score']:.0f}/100"
+        ratio = "no stances" if b["say_do_ratio"] is None else f"{b['say_do_ratio']:.2f} updates per stance"
+        ft = b["follow_through"]["90"]
+        print(
+            f"{b['brand']}: accountability {score}; {b['posts']:,} posts; {ratio}; "
+            f"followed through within 90 days: {'n/a' if ft is None else f'{ft:.0%}'}; "
+            f"last update: {b['last_update'] or 'never'}"
+        )
+    if rows:
+        print()
+        width = max(len(r["title"]) for r in rows)
+        for r in rows:
+            since = r["days_since_last_update"]
+            print(
+                f"  {r['title']:<{width}}  {r['status']:<10}  {r['updates']:>3} updates  "
+                f"{since:>4} days since last  (promised every {r['cadence_days']})"
+            )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="followthrough",
@@ -284,6 +359,17 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("files", nargs="+", metavar="GOLD", help="files with a 'label' column")
     evaluate.add_argument("--json", action="store_true")
     evaluate.set_defaults(run=_evaluate)
+
+    summary = sub.add_parser(
+        "summary", help="classify, link to commitments, and print every brand and commitment metric"
+    )
+    summary.add_argument("files", nargs="+", metavar="FILE")
+    summary.add_argument("--commitments", help="CSV or YAML file of declared commitments (default: suggested)")
+    summary.add_argument("--as-of", help="compute as if today were YYYY-MM-DD (reproducible results)")
+    summary.add_argument("--json", action="store_true")
+    summary.add_argument("--brand", help="brand name for exports that do not name the account")
+    summary.add_argument("--format", help="force a reader instead of detecting the format")
+    summary.set_defaults(run=_summary)
 
     retrain = sub.add_parser("retrain", help="learn from a workspace's label corrections and report the gain")
     retrain.add_argument("--workspace", required=True)

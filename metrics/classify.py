@@ -34,6 +34,7 @@ from sklearn.linear_model import SGDClassifier
 from sklearn.pipeline import Pipeline
 
 from data_sources import schema as S
+from metrics.augment import augmented
 from metrics.corpus import TOPICS, corpus_digest, load_corpus
 from metrics.features import PostFeaturizer
 from metrics.topics import lexicon_topics
@@ -42,7 +43,7 @@ MODEL_VERSION = "1"
 PARALLEL_THRESHOLD = 40_000
 CORRECTION_WEIGHT = 4.0
 PROBA_COLUMNS = tuple(f"p_{t}" for t in S.POST_TYPES)
-TOPIC_THRESHOLD = 0.6
+TOPIC_THRESHOLD = 0.8
 
 _SPECIFIC_RULES = (
     r"\d"  # a number, amount, percentage, date or year
@@ -199,6 +200,8 @@ def train(
     corpus = load_corpus() if corpus is None else corpus
     texts = corpus["text"].to_list()
     labels = corpus["label"].to_list()
+    extra_texts, extra_labels = augmented(texts, labels)
+    texts, labels = texts + extra_texts, labels + extra_labels
     weights = [1.0] * len(texts)
     n_corrections = 0
     if corrections is not None and corrections.height:
@@ -252,7 +255,7 @@ def _binary_model(*, balanced: bool = True) -> SGDClassifier:
 def _code_version() -> str:
     digest = hashlib.sha256(MODEL_VERSION.encode())
     here = Path(__file__).resolve().parent
-    for name in ("classify.py", "features.py", "corpus.py"):
+    for name in ("classify.py", "features.py", "corpus.py", "augment.py", "topics.py"):
         digest.update((here / name).read_bytes())
     for package in ("scikit-learn", "numpy", "polars", "scipy"):
         digest.update(metadata.version(package).encode())

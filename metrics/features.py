@@ -55,12 +55,14 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 
 
 def normalise(texts: pl.Series) -> pl.Series:
-    """Lower-case, URLs collapsed to one token, digits to ``0``, whitespace folded."""
+    """Lower-case, URLs and mentions collapsed to one token each, ``#`` dropped (the word of
+    a hashtag stays), digits to ``0``, whitespace folded."""
     return (
         texts.fill_null("")
         .str.to_lowercase()
         .str.replace_all(_URL.pattern, " ⟨url⟩ ")
         .str.replace_all(r"@\w+", " @user ")
+        .str.replace_all("#", " ")
         .str.replace_all(r"\d", "0")
         .str.replace_all(r"\s+", " ")
         .str.strip_chars()

@@ -816,6 +816,40 @@ def _pick(bank: dict[str, list[str]], kind: str, rng: random.Random) -> str:
     return rng.choice(bank[kind])
 
 
+KEYWORDS = {
+    "Northwind Foods": ["supplier", "black-owned", "racial", "racism", "juneteenth"],
+    "Fjordlys Energi": ["netto null", "net zero", "utslipp", "emissions", "solcelle"],
+    "Bella Moda": ["pride", "lgbtq", "arcigay", "inclusione", "love is love"],
+    "Sahayog Telecom": ["डिजिटल साक्षरता", "digital literacy", "लड़कियों", "girls", "शिक्षा"],
+}
+TARGETS = {
+    "Northwind Foods": "10% of supplier spend with Black-owned businesses by 2027",
+    "Fjordlys Energi": "Net zero emissions across own operations by 2035",
+    "Bella Moda": "Year-round support, not only in June",
+    "Sahayog Telecom": "1,000,000 girls trained by 2027",
+}
+
+
+def demo_commitments() -> list[dict[str, object]]:
+    """The commitments a user of the demo workspace has declared (the planted ones)."""
+    return [
+        {
+            "id": f"demo-{p.brand.split()[0].lower()}-{p.topic}",
+            "brand": p.brand,
+            "title": p.title,
+            "topics": [p.topic],
+            "keywords": KEYWORDS[p.brand],
+            "announced_on": p.announced_on.isoformat(),
+            "cadence_days": p.cadence_days,
+            "target": TARGETS[p.brand],
+            "deadline": None,
+            "source_post_id": None,
+            "met": False,
+        }
+        for p in PLANTED
+    ]
+
+
 def demo_posts(seed: int = 2020) -> pl.DataFrame:
     """The demo workspace's posts in the canonical schema (about 5,000 rows).
 

@@ -127,6 +127,12 @@ class Workspace:
                 """CREATE TABLE IF NOT EXISTS corrections (
                     post_id TEXT PRIMARY KEY, text TEXT NOT NULL, type TEXT NOT NULL, corrected_at TEXT NOT NULL)"""
             )
+            db.execute("CREATE TABLE IF NOT EXISTS commitments (id TEXT PRIMARY KEY, body TEXT NOT NULL)")
+            db.execute(
+                """CREATE TABLE IF NOT EXISTS link_overrides (
+                    post_id TEXT NOT NULL, commitment_id TEXT NOT NULL, linked INTEGER NOT NULL,
+                    PRIMARY KEY (post_id, commitment_id))"""
+            )
             stored = db.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
         ws.name = stored[0] if stored else name
         return ws
@@ -186,6 +192,8 @@ class Workspace:
         with self._db() as db:
             db.execute("DELETE FROM datasets WHERE id = ?", (dataset_id,))
         (self.root / "datasets" / f"{dataset_id}.parquet").unlink(missing_ok=True)
+        for cached in (self.root / "labels").glob(f"{dataset_id}.*.parquet"):
+            cached.unlink(missing_ok=True)
 
     def posts(self) -> pl.DataFrame:
         """Every saved post, de-duplicated; a later upload of the same post wins."""
@@ -223,6 +231,60 @@ class Workspace:
             orient="row",
         )
 
+    # ----------------------------------------------------------------- commitments
+
+    def save_commitment(self, commitment: dict[str, object]) -> None:
+        """Store one commitment (a plain mapping; dates as ISO strings), replacing its id."""
+        body = json.dumps(commitment, default=str, ensure_ascii=False)
+        with self._db() as db:
+            db.execute("INSERT OR REPLACE INTO commitments VALUES (?, ?)", (str(commitment["id"]), body))
+
+    def delete_commitment(self, commitment_id: str) -> None:
+        with self._db() as db:
+            db.execute("DELETE FROM commitments WHERE id = ?", (commitment_id,))
+            db.execute("DELETE FROM link_overrides WHERE commitment_id = ?", (commitment_id,))
+
+    def commitment_rows(self) -> list[dict[str, object]]:
+        with self._db() as db:
+            rows = db.execute("SELECT body FROM commitments ORDER BY rowid").fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def set_link(self, post_id: str, commitment_id: str, linked: bool) -> None:
+        """A person's word on whether a post belongs to a commitment; it beats the automatic link."""
+        with self._db() as db:
+            db.execute("INSERT OR REPLACE INTO link_overrides VALUES (?, ?, ?)", (post_id, commitment_id, int(linked)))
+
+    def link_overrides(self) -> pl.DataFrame:
+        with self._db() as db:
+            rows = db.execute("SELECT post_id, commitment_id, linked FROM link_overrides").fetchall()
+        return pl.DataFrame(
+            [(a, b, bool(c)) for a, b, c in rows],
+            schema={S.POST_ID: pl.String, "commitment_id": pl.String, "linked": pl.Boolean},
+            orient="row",
+        )
+
+    # ----------------------------------------------------------------- labels cache
+
+    def labels_path(self, dataset_id: str, model_key: str) -> Path:
+        return self.root / "labels" / f"{dataset_id}.{model_key}.parquet"
+
+    def dataset_posts(self, dataset_id: str) -> pl.DataFrame:
+        return pl.read_parquet(self.root / "datasets" / f"{dataset_id}.parquet")
+
+    def fingerprint(self) -> str:
+        """Changes whenever datasets, corrections, commitments or link overrides change."""
+        with self._db() as db:
+            parts = [
+                db.execute("SELECT group_concat(id) FROM datasets").fetchone()[0] or "",
+                db.execute("SELECT count(*), max(corrected_at) FROM corrections").fetchone(),
+                db.execute("SELECT group_concat(body) FROM commitments").fetchone()[0] or "",
+                db.execute("SELECT group_concat(post_id || commitment_id || linked) FROM link_overrides").fetchone()[0]
+                or "",
+            ]
+        import hashlib
+
+        return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:16]
+
     def is_empty(self) -> bool:
         return not self.datasets()
 
@@ -252,4 +314,8 @@ def ensure_demo(data_dir: str | os.PathLike[str]) -> Workspace:
             rows_loaded=posts.height,
         )
         ws.add_dataset(posts, report, name="Demo: four fictional brands, three years")
+        from data_sources.demo import demo_commitments
+
+        for commitment in demo_commitments():
+            ws.save_commitment(commitment)
     return ws

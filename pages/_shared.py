@@ -1,11 +1,57 @@
-"""What every page shares: the workspace in the URL, cached data, and the sidebar."""
+"""What every page shares: the workspace, cached data, filters bound to the URL, safe post
+rendering, and the one colour per post type. UI only: all computing is in the core."""
 
 from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Any
 
 import polars as pl
 import streamlit as st
 
+from data_sources import schema as S
 from data_sources.workspace import DEMO, Workspace, default_data_dir, ensure_demo, list_workspaces
+from metrics.classify import Classifier, load_or_train
+from metrics.consistency import Filters, apply_filters
+from metrics.corpus import TOPICS
+from metrics.pipeline import Accountability, accountability, labelled_posts
+
+TYPE_ORDER = list(S.POST_TYPES)
+COLOURS = dict(S.TYPE_COLOURS)
+TOPIC_NAMES = {
+    "racial_justice": "Racial justice",
+    "lgbtq": "LGBTQ+",
+    "gender_equality": "Gender equality",
+    "diversity_inclusion": "Diversity & inclusion",
+    "climate_environment": "Climate & environment",
+    "community_poverty": "Community & poverty",
+    "health": "Health",
+    "human_rights": "Human rights",
+    "civic_voting": "Civic & voting",
+    "disability": "Disability",
+    "education": "Education",
+}
+FILTER_KEYS = {"brand": "f_brand", "platform": "f_platform", "lang": "f_lang", "topic": "f_topic"}
+
+CSS = """
+<style>
+.ft-post {white-space: pre-wrap; unicode-bidi: plaintext; line-height: 1.45;
+  font-family: "Noto Sans", "Noto Sans Devanagari", "Noto Sans Arabic", system-ui, sans-serif;
+  border-left: 3px solid #d0d7de; padding: 0.2rem 0.7rem; margin: 0.2rem 0 0.6rem 0;}
+.ft-chip {display: inline-block; border-radius: 0.8rem; padding: 0.05rem 0.55rem; color: white;
+  font-size: 0.8rem; margin-right: 0.3rem;}
+.ft-muted {color: #57606a; font-size: 0.85rem;}
+@media (max-width: 640px) { .block-container {padding-left: 0.6rem; padding-right: 0.6rem;} }
+</style>
+"""
+
+
+def style() -> None:
+    st.html(CSS)
+
+
+# --------------------------------------------------------------------------- data
 
 
 @st.cache_resource(show_spinner=False)
@@ -24,10 +70,12 @@ def workspace() -> Workspace:
     """The workspace named in the URL (``?ws=``), the demo by default; chosen in the sidebar."""
     root = data_dir()
     names = list_workspaces(root) or [DEMO]
-    wanted = st.query_params.get("ws", DEMO)
-    if wanted not in names:
-        wanted = DEMO if DEMO in names else names[0]
-    choice = st.sidebar.selectbox("Workspace", names, index=names.index(wanted), key="workspace")
+    if "workspace" not in st.session_state:
+        wanted = st.query_params.get("ws", DEMO)
+        st.session_state["workspace"] = wanted if wanted in names else (DEMO if DEMO in names else names[0])
+    elif st.session_state["workspace"] not in names:
+        st.session_state["workspace"] = names[0]
+    choice = st.sidebar.selectbox("Workspace", names, key="workspace")
     if choice != DEMO:
         st.query_params["ws"] = choice
     elif "ws" in st.query_params:
@@ -35,12 +83,179 @@ def workspace() -> Workspace:
     return Workspace.open(root, choice)
 
 
-@st.cache_data(show_spinner="Loading the workspace…", max_entries=8)
-def _posts(root: str, name: str, fingerprint: tuple[str, ...]) -> pl.DataFrame:
-    return Workspace.open(root, name).posts()
+@st.cache_resource(show_spinner=False)
+def classifier() -> Classifier:
+    return load_or_train()
+
+
+def get_classifier() -> Classifier:
+    with st.spinner("Preparing the classifier (first start only, under a minute)…"):
+        return classifier()
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def _labelled(root: str, name: str, fingerprint: str, model_key: str) -> pl.DataFrame:
+    ws = Workspace.open(root, name)
+    bar = st.progress(0.0, text="Reading the workspace…")
+    posts = labelled_posts(ws, classifier(), progress=lambda f, text: bar.progress(min(f, 1.0), text=text))
+    bar.empty()
+    return posts
 
 
 def posts(ws: Workspace) -> pl.DataFrame:
-    """All saved posts of ``ws``; re-read only when its datasets change."""
-    fingerprint = tuple(d.id for d in ws.datasets())
-    return _posts(str(ws.root.parent.parent), ws.name, fingerprint)
+    """Every labelled post of ``ws``; recomputed only when its data or corrections change."""
+    model = get_classifier()
+    return _labelled(str(ws.root.parent.parent), ws.name, ws.fingerprint(), model.key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def _accountability(root: str, name: str, fingerprint: str, model_key: str) -> Accountability:
+    ws = Workspace.open(root, name)
+    return accountability(ws, _labelled(root, name, fingerprint, model_key))
+
+
+def commitments(ws: Workspace) -> Accountability:
+    model = get_classifier()
+    return _accountability(str(ws.root.parent.parent), ws.name, ws.fingerprint(), model.key)
+
+
+def refresh() -> None:
+    """After a change to the workspace: the fingerprint changes, so caches re-key; rerun."""
+    st.rerun()
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def _from_url(param: str) -> list[str]:
+    value = st.query_params.get(param, "")
+    return [v for v in value.split(",") if v] if value else []
+
+
+def _to_url(param: str, values: list[str]) -> None:
+    if values:
+        st.query_params[param] = ",".join(values)
+    elif param in st.query_params:
+        del st.query_params[param]
+
+
+def _parse_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def sidebar_filters(frame: pl.DataFrame, *, topics: bool = True) -> Filters:
+    """Brand, platform, language, topic and date filters, kept in the URL and across pages."""
+    st.sidebar.markdown("**Filters**")
+    options = {
+        "brand": sorted(frame[S.BRAND].drop_nulls().unique().to_list()),
+        "platform": sorted(frame[S.PLATFORM].drop_nulls().unique().to_list()),
+        "lang": sorted(frame[S.LANG].drop_nulls().unique().to_list()),
+        "topic": list(TOPICS),
+    }
+    labels = {"brand": "Brands", "platform": "Platforms", "lang": "Languages", "topic": "Cause topics"}
+    chosen: dict[str, list[str]] = {}
+    for param, key in FILTER_KEYS.items():
+        if param == "topic" and not topics:
+            continue
+        if key not in st.session_state:
+            st.session_state[key] = [v for v in _from_url(param) if v in options[param]]
+        else:
+            st.session_state[key] = [v for v in st.session_state[key] if v in options[param]]
+        chosen[param] = st.sidebar.multiselect(
+            labels[param],
+            options[param],
+            key=key,
+            placeholder="All",
+            format_func=(lambda t: TOPIC_NAMES.get(t, t)) if param == "topic" else str,
+        )
+        _to_url(param, chosen[param])
+    if frame.height:
+        lo = frame[S.PUBLISHED_AT].min().date()  # type: ignore[union-attr]
+        hi = frame[S.PUBLISHED_AT].max().date()  # type: ignore[union-attr]
+    else:
+        lo = hi = date.today()
+    if "f_dates" not in st.session_state:
+        start = _parse_date(st.query_params.get("from")) or lo
+        end = _parse_date(st.query_params.get("to")) or hi
+        st.session_state["f_dates"] = (max(lo, min(start, hi)), min(hi, max(end, lo)))
+    picked = st.sidebar.date_input("Dates", key="f_dates", min_value=lo, max_value=hi, format="YYYY-MM-DD")
+    start, end = picked if isinstance(picked, tuple) and len(picked) == 2 else (lo, hi)
+    if (start, end) != (lo, hi):
+        st.query_params["from"], st.query_params["to"] = start.isoformat(), end.isoformat()
+    else:
+        for p in ("from", "to"):
+            if p in st.query_params:
+                del st.query_params[p]
+    return Filters(
+        brands=tuple(chosen.get("brand", [])),
+        platforms=tuple(chosen.get("platform", [])),
+        languages=tuple(chosen.get("lang", [])),
+        topics=tuple(chosen.get("topic", [])),
+        start=start if start != lo else None,
+        end=end if end != hi else None,
+    )
+
+
+def filtered(frame: pl.DataFrame, filters: Filters) -> pl.DataFrame:
+    return apply_filters(frame, filters)
+
+
+# --------------------------------------------------------------------------- rendering
+
+_MARKDOWN_SIGNIFICANT = str.maketrans(
+    {
+        **{c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~:$<>\"'&="},
+        # Bidirectional overrides and isolates could reorder what a reader sees: dropped.
+        **{chr(c): None for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+    }
+)
+
+
+def post_html(text: str | None, *, extra: str = "") -> str:
+    """A post as inert HTML: every character that HTML or Markdown would act on is an
+    entity, line breaks are ``<br>``, and the direction follows the text (Arabic reads
+    right to left)."""
+    safe = (text or "").translate(_MARKDOWN_SIGNIFICANT).replace("\r", "").replace("\n", "<br>")
+    return f'<div class="ft-post" dir="auto">{safe}</div>{extra}'
+
+
+def show_post(text: str | None, meta: str = "") -> None:
+    st.markdown(post_html(text), unsafe_allow_html=True)
+    if meta:
+        st.markdown(f'<div class="ft-muted">{html.escape(meta)}</div>', unsafe_allow_html=True)
+
+
+def type_chip(post_type: str | None) -> str:
+    colour = COLOURS.get(post_type or "", "#999999")
+    label = S.TYPE_LABELS.get(post_type or "", post_type or "unlabelled")
+    return f'<span class="ft-chip" style="background:{colour}">{html.escape(label)}</span>'
+
+
+def empty_state(message: str, *, to_data: bool = True) -> None:
+    st.info(message)
+    if to_data:
+        st.page_link("pages/data.py", label="Open Data to upload exports", icon="📥")
+
+
+def brand_line(frame: pl.DataFrame) -> str:
+    if frame.is_empty():
+        return ""
+    brands = frame[S.BRAND].unique().sort().to_list()
+    lo = frame[S.PUBLISHED_AT].min()
+    hi = frame[S.PUBLISHED_AT].max()
+    named = ", ".join(brands[:4]) + (f" and {len(brands) - 4} more" if len(brands) > 4 else "")
+    return f"{named} · {lo:%d %b %Y} – {hi:%d %b %Y}"  # type: ignore[str-format]
+
+
+def plotly_layout(fig: Any, *, height: int = 380) -> Any:
+    fig.update_layout(
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": None},
+        font={"family": "Noto Sans, system-ui, sans-serif"},
+        hoverlabel={"font": {"family": "Noto Sans, Noto Sans Arabic, Noto Sans Devanagari, sans-serif"}},
+    )
+    return fig

@@ -68,7 +68,11 @@ def commitment(cid: str = "c1", *, brand: str = "A", topics: tuple[str, ...] = (
 def test_content_mix_counts_and_shares_per_month() -> None:
     posts = frame(post("1", 0, "stance"), post("2", 5, "other"), post("3", 40, "promotional"))
     mix = content_mix(posts).select("period", S.TYPE, "posts", "share").rows()
-    assert mix == [(date(2024, 1, 1), "other", 1, 0.5), (date(2024, 1, 1), "stance", 1, 0.5), (date(2024, 2, 1), "promotional", 1, 1.0)]
+    assert mix == [
+        (date(2024, 1, 1), "other", 1, 0.5),
+        (date(2024, 1, 1), "stance", 1, 0.5),
+        (date(2024, 2, 1), "promotional", 1, 1.0),
+    ]
 
 
 def test_a_post_just_before_midnight_elsewhere_counts_on_its_utc_day() -> None:
@@ -80,7 +84,11 @@ def test_a_post_just_before_midnight_elsewhere_counts_on_its_utc_day() -> None:
 
 
 def test_say_do_ratio() -> None:
-    posts = frame(*[post(str(i), i, "stance") for i in range(4)], post("u1", 9, "commitment_update"), post("u2", 9, "commitment_update"))
+    posts = frame(
+        *[post(str(i), i, "stance") for i in range(4)],
+        post("u1", 9, "commitment_update"),
+        post("u2", 9, "commitment_update"),
+    )
     assert say_do_ratio(posts) == 2 / 4
     assert say_do_ratio(frame(post("1", 0, "promotional"))) is None
     assert say_do_ratio(EMPTY) is None
@@ -134,7 +142,12 @@ def test_commitment_status_cadence_and_silences() -> None:
         ]
     )
     as_of = date(2024, 9, 1)
-    status = {r["id"]: r for r in commitment_status(posts, commitments, link_posts(posts, commitments), as_of=as_of).iter_rows(named=True)}
+    status = {
+        r["id"]: r
+        for r in commitment_status(posts, commitments, link_posts(posts, commitments), as_of=as_of).iter_rows(
+            named=True
+        )
+    }
     on = status["on"]
     assert (on["stance_posts"], on["updates"], on["last_update"]) == (1, 2, date(2024, 8, 1))
     assert on["days_since_last_update"] == 31  # 1 Aug to 1 Sep
@@ -161,12 +174,20 @@ def test_score_components_by_hand() -> None:
 def test_commitment_scores_by_hand() -> None:
     posts, commitments, links = linked_case()
     as_of = (D0 + timedelta(days=512)).date()
-    scored = commitment_scores(commitment_status(posts, commitments, links, as_of=as_of), posts, links, as_of=as_of).row(0, named=True)
+    scored = commitment_scores(
+        commitment_status(posts, commitments, links, as_of=as_of), posts, links, as_of=as_of
+    ).row(0, named=True)
     # last update u1 on day 20: 492 days ago, cadence 90 -> cadence 0 and recency 0;
     # follow-through at 90 days: s1 yes, s2 no (s3 too young) -> 0.5; specificity unknown.
-    assert (scored["component_cadence"], scored["component_recency"], scored["component_follow_through"]) == (0.0, 0.0, 0.5)
+    assert (scored["component_cadence"], scored["component_recency"], scored["component_follow_through"]) == (
+        0.0,
+        0.0,
+        0.5,
+    )
     assert scored["component_specificity"] is None
-    assert scored["accountability_score"] == pytest.approx(100 * 0.3 * 0.5 / 0.8, abs=0.06)  # 18.75, shown to one decimal
+    assert scored["accountability_score"] == pytest.approx(
+        100 * 0.3 * 0.5 / 0.8, abs=0.06
+    )  # 18.75, shown to one decimal
 
 
 # --------------------------------------------------------------------------- spikes
@@ -175,9 +196,11 @@ def test_commitment_scores_by_hand() -> None:
 def test_spike_then_silence_is_flagged_and_a_followed_spike_is_not() -> None:
     quiet = [post(f"q{i}", 7 * i, "other") for i in range(40)]
     burst = [post(f"b{i}", 70 + i, "stance") for i in range(5)]  # week of 2024-03-11 (Monday)
-    followed_brand = [post(f"B{i}", 7 * i, "other", brand="B") for i in range(40)] + [
-        post(f"Bs{i}", 70 + i, "stance", brand="B") for i in range(5)
-    ] + [post("Bu", 100, "commitment_update", brand="B")]
+    followed_brand = (
+        [post(f"B{i}", 7 * i, "other", brand="B") for i in range(40)]
+        + [post(f"Bs{i}", 70 + i, "stance", brand="B") for i in range(5)]
+        + [post("Bu", 100, "commitment_update", brand="B")]
+    )
     posts = frame(*quiet, *burst, *followed_brand)
     flagged = spikes_and_silence(posts, as_of=date(2025, 1, 1)).select(S.BRAND, "week", "stances", "silent").rows()
     assert flagged == [("A", date(2024, 3, 11), 5, True), ("B", date(2024, 3, 11), 5, False)]
@@ -215,7 +238,11 @@ def test_cause_marketing_share_per_topic() -> None:
         post("o", 3, "other"),
     )
     rows = {r["topic"]: r for r in cause_marketing(posts).iter_rows(named=True)}
-    assert (rows["lgbtq"]["cause_marketing_posts"], rows["lgbtq"]["topic_posts"], rows["lgbtq"]["share"]) == (2, 3, pytest.approx(2 / 3))
+    assert (rows["lgbtq"]["cause_marketing_posts"], rows["lgbtq"]["topic_posts"], rows["lgbtq"]["share"]) == (
+        2,
+        3,
+        pytest.approx(2 / 3),
+    )
     assert rows["health"]["share"] == 1.0
 
 
@@ -294,7 +321,12 @@ def test_suggestions_group_stances_by_brand_and_topic() -> None:
 
 def test_brand_summary_for_a_brand_with_no_stances_and_for_one_post() -> None:
     posts = frame(post("u", 0, "commitment_update", topics=["health"], specific=True), post("o", 1, "other", brand="B"))
-    summary = {b["brand"]: b for b in brand_summary(posts, make_commitments([]), link_posts(posts, make_commitments([])), as_of=date(2024, 1, 31))}
+    summary = {
+        b["brand"]: b
+        for b in brand_summary(
+            posts, make_commitments([]), link_posts(posts, make_commitments([])), as_of=date(2024, 1, 31)
+        )
+    }
     a = summary["A"]
     assert a["say_do_ratio"] is None and a["follow_through"]["90"] is None
     assert a["days_since_last_update"] == 30 and a["components"]["cadence"] == 1.0 and a["components"]["recency"] == 1.0
@@ -303,7 +335,10 @@ def test_brand_summary_for_a_brand_with_no_stances_and_for_one_post() -> None:
     b = summary["B"]
     assert b["posts"] == 1 and b["mix"] == {"stance": 0, "commitment_update": 0, "promotional": 0, "other": 1}
     assert b["accountability_score"] == 0.0  # never updated: cadence 0, recency 0; nothing else known
-    assert brand_summary(EMPTY, make_commitments([]), link_posts(EMPTY, make_commitments([])), as_of=date(2024, 1, 1)) == []
+    assert (
+        brand_summary(EMPTY, make_commitments([]), link_posts(EMPTY, make_commitments([])), as_of=date(2024, 1, 1))
+        == []
+    )
 
 
 def test_event_aligned_cumulative_updates_from_first_stance() -> None:
@@ -340,7 +375,9 @@ def test_suggestions_on_the_demo_find_the_planted_commitments(classifier: Any) -
         assert abs((announced - planted.announced_on).days) <= 31, (planted, announced)
 
 
-def test_summary_command_json(tmp_path: Any, capsys: pytest.CaptureFixture[str], model_dir: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_summary_command_json(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str], model_dir: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import json
 
     from followthrough.cli import main
@@ -371,5 +408,10 @@ def test_summary_command_json(tmp_path: Any, capsys: pytest.CaptureFixture[str],
     assert set(brand["components"]) == {"cadence", "follow_through", "specificity", "recency"}
     c = out["commitments"][0]
     assert (c["id"], c["stance_posts"], c["updates"], c["last_update"]) == ("nz", 1, 1, "2024-02-15")
-    assert (c["days_since_last_update"], c["longest_silence_days"], c["cadence_days"], c["status"]) == (107, 107, 60, "overdue")
+    assert (c["days_since_last_update"], c["longest_silence_days"], c["cadence_days"], c["status"]) == (
+        107,
+        107,
+        60,
+        "overdue",
+    )
     assert c["announced_on"] == "2024-01-01"

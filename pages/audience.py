@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+
+from data_sources import schema as S
+from metrics.consistency import audience_response, engagement_rates, has_engagement
+from pages._shared import (
+    COLOURS,
+    TYPE_ORDER,
+    brand_line,
+    empty_state,
+    filtered,
+    plotly_layout,
+    posts,
+    show_post,
+    sidebar_filters,
+    style,
+    workspace,
+)
+
+style()
+ws = workspace()
+everything = posts(ws)
+view = sidebar_filters(everything)
+frame = filtered(everything, view)
+st.title("Audience response")
+if everything.is_empty():
+    empty_state("No posts yet: upload exports with engagement columns to see how audiences respond.")
+    st.stop()
+if frame.is_empty():
+    st.info("No posts match these filters. Clear a filter in the sidebar.")
+    st.stop()
+st.caption(brand_line(frame))
+if not has_engagement(frame):
+    st.warning(
+        "These exports have no engagement columns (likes, comments, shares, engagements), so audience "
+        "response cannot be measured. Nothing is estimated. Upload an analytics export (X Analytics, "
+        "Meta Business Suite, LinkedIn, Sprout Social) to see it."
+    )
+    st.stop()
+
+response = audience_response(frame)
+basis = response["basis"].mode().to_list()
+st.caption(
+    "Engagement rate: "
+    + (" and ".join(basis))
+    + ". Lift: how much more (or less) each kind of post engages than the same brand's promotional posts, with a 90% interval."
+)
+
+fig = go.Figure()
+for post_type in TYPE_ORDER:
+    part = response.filter(pl.col(S.TYPE) == post_type)
+    fig.add_trace(
+        go.Bar(
+            x=part[S.BRAND].to_list(),
+            y=part["mean_rate"].to_list(),
+            name=S.TYPE_LABELS[post_type],
+            marker_color=COLOURS[post_type],
+            customdata=part["posts"].to_list(),
+            hovertemplate="%{x}: %{y:.2%} (%{customdata} posts)<extra></extra>",
+        )
+    )
+fig.update_layout(
+    barmode="group",
+    title="Which posts does the audience engage with?",
+    yaxis_tickformat=".1%",
+    yaxis_title="Mean engagement rate",
+)
+st.plotly_chart(plotly_layout(fig), key="engagement_chart")
+
+lift = response.filter(pl.col("lift").is_not_null() & pl.col(S.TYPE).is_in(["stance", "commitment_update"]))
+if lift.is_empty():
+    st.caption("Not enough stances or updates next to promotional posts to estimate a lift.")
+else:
+    fig2 = go.Figure()
+    for post_type in ("stance", "commitment_update"):
+        part = lift.filter(pl.col(S.TYPE) == post_type)
+        fig2.add_trace(
+            go.Scatter(
+                x=part["lift"].to_list(),
+                y=part[S.BRAND].to_list(),
+                mode="markers",
+                name=S.TYPE_LABELS[post_type],
+                marker={"color": COLOURS[post_type], "size": 12},
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (part["lift_high"] - part["lift"]).to_list(),
+                    "arrayminus": (part["lift"] - part["lift_low"]).to_list(),
+                },
+                hovertemplate="%{y}: %{x:+.0%}<extra></extra>",
+            )
+        )
+    fig2.add_vline(x=0, line_color="#57606a", line_dash="dot")
+    fig2.update_layout(
+        title="Do stances and updates engage more than promotion? (0 = the same)",
+        xaxis_tickformat="+.0%",
+        scattermode="group",
+    )
+    st.plotly_chart(plotly_layout(fig2, height=140 + 60 * lift[S.BRAND].n_unique()), key="lift_chart")
+
+rates = engagement_rates(frame)
+kind = (
+    st.segmented_control(
+        "Show",
+        ["stance", "commitment_update", "promotional", "other"],
+        default="commitment_update",
+        format_func=S.TYPE_LABELS.get,
+        key="audience_type",
+    )
+    or "commitment_update"
+)
+part = rates.filter(pl.col(S.TYPE) == kind).sort("rate", descending=True)
+best, worst = st.columns(2)
+with best:
+    st.subheader("Best")
+    for post in part.head(5).iter_rows(named=True):
+        show_post(post[S.TEXT], f"{post[S.BRAND]} · {post[S.PUBLISHED_AT]:%d %b %Y} · rate {post['rate']:.2%}")
+with worst:
+    st.subheader("Worst")
+    for post in part.tail(5).reverse().iter_rows(named=True):
+        show_post(post[S.TEXT], f"{post[S.BRAND]} · {post[S.PUBLISHED_AT]:%d %b %Y} · rate {post['rate']:.2%}")
+if part.is_empty():
+    st.caption("No posts of this kind with engagement in this view.")

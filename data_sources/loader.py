@@ -134,7 +134,7 @@ def load_bytes(
         raise LoadError(name, f"'{format}' is not a format Followthrough knows.", hint=f"Choose one of: {known}.")
     if platform is not None and platform not in S.PLATFORMS:
         raise LoadError(name, f"'{platform}' is not a platform.", hint=f"Use one of: {', '.join(S.PLATFORMS)}.")
-    if not data.strip():
+    if not data or (len(data) < 65_536 and not data.strip()):
         raise LoadError(name, "the file is empty.", hint="Export the posts again and upload the new file.")
     kind = sniff_kind(data)
     if kind == "gzip":

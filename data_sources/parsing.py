@@ -80,6 +80,7 @@ def _strict(data: bytes, encoding: str, file: str) -> str:
 # --------------------------------------------------------------------------- dates
 
 _TZ_FORMATS = (
+    "%Y-%m-%d %H:%M %z",  # X tweet activity, as exported: no normalising needed
     "%Y-%m-%d %H:%M:%S%.f%z",
     "%Y-%m-%d %H:%M%z",
     "%a %b %d %H:%M:%S %z %Y",  # Twitter API v1.1
@@ -165,6 +166,10 @@ def parse_datetimes(raw: pl.Series, *, assume_tz: str = "UTC") -> ParsedDates:
     epoch = _parse_epoch(s)
     if epoch is not None:
         return ParsedDates(epoch.alias(raw.name), ("epoch",))
+    raw_sample = s.drop_nulls().head(2000)
+    direct = _try(raw_sample, _TZ_FORMATS[0], "tz", assume_tz)
+    if len(raw_sample) and direct.null_count() == 0:
+        return ParsedDates(_try(s, _TZ_FORMATS[0], "tz", assume_tz).alias(raw.name), (_TZ_FORMATS[0],))
     norm = _normalise_date_text(s)
     sample = norm.drop_nulls().head(2000)
     candidates = (
@@ -206,6 +211,16 @@ class ParsedCounts:
     negative: int
 
 
+def _plain_numbers(raw: pl.Series) -> bool:
+    """True when a sample of the column holds only plain numbers and missing markers."""
+    sample = raw.drop_nulls().head(5000).str.strip_chars()
+    plain = sample.str.contains(r"^-?\d+(\.\d+)?$") | sample.str.to_lowercase().is_in(_MISSING)
+    thousands_like = sample.str.contains(r"^-?\d{1,3}\.\d{3}$")
+    return bool(plain.all()) and not bool(
+        thousands_like.any() and not sample.str.contains(r"\.(\d{1,2}|\d{4,})$").any()
+    )
+
+
 def parse_counts(raw: pl.Series) -> ParsedCounts:
     """Read engagement counts as nullable integers.
 
@@ -218,6 +233,12 @@ def parse_counts(raw: pl.Series) -> ParsedCounts:
     if raw.dtype.is_numeric():
         num = raw.cast(pl.Float64)
         unreadable = 0
+    elif _plain_numbers(raw):
+        # The common case ("4209.0", "12", "-"): one cast, no pattern matching.
+        s = raw.str.strip_chars()
+        missing = s.is_null() | s.str.to_lowercase().is_in(_MISSING)
+        num = s.cast(pl.Float64, strict=False)
+        unreadable = int((num.is_null() & ~missing).sum())
     else:
         s = raw.cast(pl.String).str.strip_chars().str.replace_all("[\u00a0\u202f' ]", "")
         missing = s.is_null() | s.str.to_lowercase().is_in(_MISSING)

@@ -42,7 +42,9 @@ def commitment_sentence(c: dict[str, Any]) -> str:
     if not c["updates"]:
         return f"{start} has posted no update in {c['days_since_last_update']:,} days, against a promised {c['cadence_days']}."
     tail = "" if c["status"] == "on_track" else f", against a promised {c['cadence_days']}"
-    return f"{start} has posted {_plural(c['updates'], 'update')}; the last was {_ago(c['days_since_last_update'])}{tail}."
+    return (
+        f"{start} has posted {_plural(c['updates'], 'update')}; the last was {_ago(c['days_since_last_update'])}{tail}."
+    )
 
 
 def _ago(days: int) -> str:
@@ -54,12 +56,16 @@ def brand_paragraph(brand: dict[str, Any], commitments: list[dict[str, Any]]) ->
     name = brand["brand"]
     mix = brand["mix"]
     parts = []
-    ordered = sorted(commitments, key=lambda c: (c["status"] == "on_track", c["status"] == "met", -c["days_since_last_update"]))
+    ordered = sorted(
+        commitments, key=lambda c: (c["status"] == "on_track", c["status"] == "met", -c["days_since_last_update"])
+    )
     if ordered:
         parts.append(commitment_sentence(ordered[0]))
     stances, updates = mix["stance"], mix["commitment_update"]
     if stances:
-        parts.append(f"{name} took {_plural(stances, 'stance')} and posted {_plural(updates, 'update')} in this period.")
+        parts.append(
+            f"{name} took {_plural(stances, 'stance')} and posted {_plural(updates, 'update')} in this period."
+        )
     elif updates:
         parts.append(f"{name} posted {_plural(updates, 'update')} and took no new stance in this period.")
     else:

@@ -17,6 +17,21 @@ from metrics.consistency import Filters, apply_filters
 from metrics.corpus import TOPICS
 from metrics.pipeline import Accountability, accountability, labelled_posts
 
+
+def _route_through_app() -> None:
+    """Streamlit treats a folder named ``pages/`` beside the entry script as an old-style
+    multipage app until ``st.navigation`` has run once in the process, so a deep link on a
+    fresh server would run a page without ``app.py`` (no menu, wrong routes). Switch the
+    process to ``st.navigation`` routing and rerun through ``app.py``."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_route_through_app()
+
 TYPE_ORDER = list(S.POST_TYPES)
 COLOURS = dict(S.TYPE_COLOURS)
 TOPIC_NAMES = {
@@ -60,6 +75,11 @@ def _seeded(data_dir: str) -> bool:
     return True
 
 
+def _remember(key: str) -> None:
+    """Widget state does not survive a change of page; a plain key beside it does."""
+    st.session_state[f"_{key}"] = st.session_state[key]
+
+
 def data_dir() -> str:
     path = str(default_data_dir())
     _seeded(path)
@@ -70,12 +90,15 @@ def workspace() -> Workspace:
     """The workspace named in the URL (``?ws=``), the demo by default; chosen in the sidebar."""
     root = data_dir()
     names = list_workspaces(root) or [DEMO]
-    if "workspace" not in st.session_state:
+    remembered = st.session_state.get("_workspace")
+    if remembered is None:
         wanted = st.query_params.get("ws", DEMO)
-        st.session_state["workspace"] = wanted if wanted in names else (DEMO if DEMO in names else names[0])
-    elif st.session_state["workspace"] not in names:
-        st.session_state["workspace"] = names[0]
-    choice = st.sidebar.selectbox("Workspace", names, key="workspace")
+        remembered = wanted if wanted in names else (DEMO if DEMO in names else names[0])
+    if remembered not in names:
+        remembered = names[0]
+    st.session_state["workspace"] = remembered
+    choice = st.sidebar.selectbox("Workspace", names, key="workspace", on_change=_remember, args=("workspace",))
+    st.session_state["_workspace"] = choice
     if choice != DEMO:
         st.query_params["ws"] = choice
     elif "ws" in st.query_params:
@@ -160,28 +183,38 @@ def sidebar_filters(frame: pl.DataFrame, *, topics: bool = True) -> Filters:
     for param, key in FILTER_KEYS.items():
         if param == "topic" and not topics:
             continue
-        if key not in st.session_state:
-            st.session_state[key] = [v for v in _from_url(param) if v in options[param]]
-        else:
-            st.session_state[key] = [v for v in st.session_state[key] if v in options[param]]
+        remembered = st.session_state.get(f"_{key}")
+        if remembered is None:
+            remembered = _from_url(param)
+        st.session_state[key] = [v for v in remembered if v in options[param]]
         chosen[param] = st.sidebar.multiselect(
             labels[param],
             options[param],
             key=key,
             placeholder="All",
             format_func=(lambda t: TOPIC_NAMES.get(t, t)) if param == "topic" else str,
+            on_change=_remember,
+            args=(key,),
         )
+        st.session_state[f"_{key}"] = chosen[param]
         _to_url(param, chosen[param])
     if frame.height:
         lo = frame[S.PUBLISHED_AT].min().date()  # type: ignore[union-attr]
         hi = frame[S.PUBLISHED_AT].max().date()  # type: ignore[union-attr]
     else:
         lo = hi = date.today()
-    if "f_dates" not in st.session_state:
+    remembered_dates = st.session_state.get("_f_dates")
+    if remembered_dates is None:
         start = _parse_date(st.query_params.get("from")) or lo
         end = _parse_date(st.query_params.get("to")) or hi
+        remembered_dates = (start, end)
+    if isinstance(remembered_dates, tuple) and len(remembered_dates) == 2:
+        start, end = remembered_dates
         st.session_state["f_dates"] = (max(lo, min(start, hi)), min(hi, max(end, lo)))
-    picked = st.sidebar.date_input("Dates", key="f_dates", min_value=lo, max_value=hi, format="YYYY-MM-DD")
+    picked = st.sidebar.date_input(
+        "Dates", key="f_dates", min_value=lo, max_value=hi, format="YYYY-MM-DD", on_change=_remember, args=("f_dates",)
+    )
+    st.session_state["_f_dates"] = picked
     start, end = picked if isinstance(picked, tuple) and len(picked) == 2 else (lo, hi)
     if (start, end) != (lo, hi):
         st.query_params["from"], st.query_params["to"] = start.isoformat(), end.isoformat()

@@ -119,7 +119,9 @@ if len(brands) > 1:
                 "Score": b["accountability_score"],
                 "Posts": b["posts"],
                 "Updates per stance": b["say_do_ratio"],
-                "Followed through in 90 days": b["follow_through"]["90"],
+                "Followed through in 90 days": None
+                if b["follow_through"]["90"] is None
+                else 100 * b["follow_through"]["90"],
                 "Days since last update": b["days_since_last_update"],
             }
             for b in brands
@@ -131,7 +133,7 @@ if len(brands) > 1:
         hide_index=True,
         column_config={
             "Score": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f"),
-            "Followed through in 90 days": st.column_config.NumberColumn(format="percent"),
+            "Followed through in 90 days": st.column_config.NumberColumn(format="%.0f%%"),
             "Updates per stance": st.column_config.NumberColumn(format="%.2f"),
         },
     )

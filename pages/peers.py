@@ -41,8 +41,8 @@ brands = brand_summary(frame, declared, links, as_of=today())
 table = pl.DataFrame(
     [{"Brand": b["brand"], "Accountability": b["accountability_score"], "Posts": b["posts"],
       "Stances": b["mix"]["stance"], "Updates": b["mix"]["commitment_update"], "Updates per stance": b["say_do_ratio"],
-      "Follow-through 90 d": b["follow_through"]["90"], "Follow-through 365 d": b["follow_through"]["365"],
-      "Specific": b["specific_share"], "Cause-marketing posts": b["cause_marketing_posts"],
+      "Follow-through 90 d": None if b["follow_through"]["90"] is None else 100 * b["follow_through"]["90"], "Follow-through 365 d": None if b["follow_through"]["365"] is None else 100 * b["follow_through"]["365"],
+      "Specific": None if b["specific_share"] is None else 100 * b["specific_share"], "Cause-marketing posts": b["cause_marketing_posts"],
       "Cheap talk": b["cheap_talk_posts"], "Days since last update": b["days_since_last_update"]} for b in brands]
 )  # fmt: skip
 st.dataframe(
@@ -51,9 +51,9 @@ st.dataframe(
     hide_index=True,
     column_config={
         "Accountability": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f"),
-        "Follow-through 90 d": st.column_config.NumberColumn(format="percent"),
-        "Follow-through 365 d": st.column_config.NumberColumn(format="percent"),
-        "Specific": st.column_config.NumberColumn(format="percent"),
+        "Follow-through 90 d": st.column_config.NumberColumn(format="%.0f%%"),
+        "Follow-through 365 d": st.column_config.NumberColumn(format="%.0f%%"),
+        "Specific": st.column_config.NumberColumn(format="%.0f%%"),
         "Updates per stance": st.column_config.NumberColumn(format="%.2f"),
     },
 )

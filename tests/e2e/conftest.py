@@ -116,9 +116,8 @@ def settle(page: object, timeout: float = 90_000, *, navigation: bool = True) ->
     page.wait_for_timeout(500)  # type: ignore[attr-defined]
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)  # type: ignore[attr-defined]
     if navigation:
-        # The section titles exist only once the app's own navigation has replaced the
-        # file list Streamlit shows before the first run.
-        page.wait_for_selector("[data-testid=stSidebarNav] >> text=Follow-through", timeout=timeout)  # type: ignore[attr-defined]
+        # The menu is drawn by app.py itself, so it exists once the script has run.
+        page.wait_for_selector("[data-testid=stSidebar] [data-testid=stPageLink]", timeout=timeout)  # type: ignore[attr-defined]
     page.wait_for_function("document.querySelectorAll('[data-testid=stSkeleton]').length === 0", timeout=timeout)  # type: ignore[attr-defined]
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)  # type: ignore[attr-defined]
 

@@ -10,11 +10,11 @@ from tests.e2e.conftest import Server, copy_realdata, screenshot, settle
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["overview", "commitments", "content-mix", "audience", "peers", "posts", "data"]
+PAGES = ["", "commitments", "content-mix", "audience", "peers", "posts", "data"]
 
 
 def test_overview_draws_its_charts(server: Server, page: object) -> None:
-    page.goto(f"{server.url}/overview")  # type: ignore[attr-defined]
+    page.goto(f"{server.url}/")  # type: ignore[attr-defined]
     settle(page)
     page.wait_for_selector("[data-testid=stPlotlyChart] .js-plotly-plot", timeout=60_000)  # type: ignore[attr-defined]
     traces = page.locator("[data-testid=stPlotlyChart] .js-plotly-plot .trace").count()  # type: ignore[attr-defined]
@@ -30,7 +30,7 @@ def test_every_page_opens_without_an_error(server: Server, page: object, name: s
     settle(page)
     assert page.locator("[data-testid=stException]").count() == 0  # type: ignore[attr-defined]
     assert page.locator("h1").count() >= 1  # type: ignore[attr-defined]
-    screenshot(page, f"page-{name}")
+    screenshot(page, f"page-{name or 'overview'}")
 
 
 def test_upload_a_real_export_then_see_it(server: Server, page: object, tmp_path: Path) -> None:
@@ -43,7 +43,7 @@ def test_upload_a_real_export_then_see_it(server: Server, page: object, tmp_path
     settle(page)
     page.wait_for_selector("text=14 posts loaded", timeout=60_000)  # type: ignore[attr-defined]
     screenshot(page, "data-after-upload")
-    page.goto(f"{server.url}/overview?brand=rOpenSci")  # type: ignore[attr-defined]
+    page.goto(f"{server.url}/?brand=rOpenSci")  # type: ignore[attr-defined]
     settle(page)
     main = page.inner_text("[data-testid=stMain]")  # type: ignore[attr-defined]
     assert "rOpenSci" in main
@@ -75,7 +75,7 @@ def test_a_copied_url_reopens_the_same_view(server: Server, browser: object) -> 
 def test_overview_reads_on_a_phone(server: Server, browser: object) -> None:
     phone = browser.new_context(viewport={"width": 390, "height": 1800}, is_mobile=True, has_touch=True)  # type: ignore[attr-defined]
     tab = phone.new_page()
-    tab.goto(f"{server.url}/overview")
+    tab.goto(f"{server.url}/")
     settle(tab)
     width = tab.evaluate("document.documentElement.scrollWidth")
     assert width <= 400  # nothing forces sideways scrolling

@@ -51,15 +51,45 @@ _SPECIFIC_RULES = (
 )
 
 
-def build_pipeline(*, n_features: int = 2**18, alpha: float = 5e-5, random_state: int = 0) -> Pipeline:
+def build_pipeline(*, n_features: int = 2**18, alpha: float = 5e-5, random_state: int = 0, cv: Any = 5) -> Pipeline:
     """The type model, untrained: featurizer then a calibrated linear classifier."""
     base = SGDClassifier(loss="modified_huber", alpha=alpha, max_iter=30, tol=None, random_state=random_state)
     return Pipeline(
         [
             ("features", PostFeaturizer(n_features=n_features)),
-            ("model", CalibratedClassifierCV(base, method="temperature", cv=5, ensemble=False)),
+            ("model", CalibratedClassifierCV(base, method="temperature", cv=cv, ensemble=False)),
         ]
     )
+
+
+def fit_type_pipeline(
+    texts: list[str],
+    labels: list[str],
+    *,
+    extra_texts: Sequence[str] = (),
+    extra_labels: Sequence[str] = (),
+    extra_weight: float = CORRECTION_WEIGHT,
+    n_features: int = 2**18,
+) -> Pipeline:
+    """Fit the type model on ``texts`` and a decorated copy of each (``metrics.augment``),
+    plus weighted extras (people's corrections).
+
+    The calibration folds keep a post and its decorated copy together: were they split,
+    the held-out scores would look surer than they are, and so would the probabilities.
+    """
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    decorated, decorated_labels = augmented(texts, labels)
+    n = len(texts)
+    all_texts = list(texts) + decorated + list(extra_texts)
+    all_labels = list(labels) + decorated_labels + list(extra_labels)
+    weights = np.asarray([1.0] * (2 * n) + [extra_weight] * len(extra_texts))
+    groups = np.concatenate([np.arange(n), np.arange(n), n + np.arange(len(extra_texts))])
+    folds = min(5, max(2, min(all_labels.count(c) for c in set(all_labels))))
+    splits = list(StratifiedGroupKFold(folds, shuffle=True, random_state=0).split(all_texts, all_labels, groups))
+    pipeline = build_pipeline(n_features=n_features, cv=splits)
+    pipeline.fit(all_texts, all_labels, model__sample_weight=weights)
+    return pipeline
 
 
 @dataclass
@@ -146,26 +176,35 @@ class Classifier:
             .alias("specific"),
         )
 
-    def explain(self, text: str, *, top: int = 6) -> list[tuple[str, float]]:
-        """The words that pushed ``text`` to its type, with how much (drop in probability).
+    def type_margins(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
+        """Raw scores of the type model (before calibration), in ``POST_TYPES`` order."""
+        weights, intercepts, _ = self._heads()
+        X = self.pipeline.named_steps["features"].transform(list(texts))
+        scores = (np.asarray(X @ weights) + intercepts)[:, : len(S.POST_TYPES)]
+        return scores[:, [self.classes.index(t) for t in S.POST_TYPES]].astype(np.float64)
 
-        Each word is removed in turn and the post re-scored; a word whose removal lowers
-        the probability of the predicted type most is the strongest reason for it.
+    def explain(self, text: str, *, top: int = 6) -> list[tuple[str, float]]:
+        """The words that pushed ``text`` to its type, strongest first, with their weight.
+
+        Each word is removed in turn and the post re-scored; the weight is how much the
+        type's lead over the runner-up shrinks without it, as a share of that lead (raw
+        scores, so a post the model is sure of still has reasons).
         """
         words = text.split()
         if not words:
             return []
-        base = self.predict_texts([text])
-        label = base[S.TYPE][0]
-        column = f"p_{label}"
+        base = self.type_margins([text])[0]
+        label = int(base.argmax())
+        lead = base[label] - np.delete(base, label).max()
         variants = [" ".join(words[:i] + words[i + 1 :]) for i in range(len(words))]
-        scores = self.predict_texts(variants)[column].to_numpy()
-        drops = base[column][0] - scores
+        scores = self.type_margins(variants)
+        leads = scores[:, label] - np.delete(scores, label, axis=1).max(axis=1)
+        drops = (lead - leads) / max(abs(lead), 1e-6)
         ranked = sorted(zip(words, drops, strict=True), key=lambda pair: -pair[1])
         seen: set[str] = set()
         out = []
         for word, drop in ranked:
-            if drop <= 0.005 or word.lower() in seen:
+            if drop <= 0.01 or word.lower() in seen:
                 continue
             seen.add(word.lower())
             out.append((word, round(float(drop), 3)))
@@ -198,20 +237,19 @@ def train(
     """Train on the corpus, plus user corrections (``text``, ``type``) weighted higher."""
     started = time.perf_counter()
     corpus = load_corpus() if corpus is None else corpus
-    texts = corpus["text"].to_list()
-    labels = corpus["label"].to_list()
-    extra_texts, extra_labels = augmented(texts, labels)
-    texts, labels = texts + extra_texts, labels + extra_labels
-    weights = [1.0] * len(texts)
-    n_corrections = 0
+    fix_texts: list[str] = []
+    fix_labels: list[str] = []
     if corrections is not None and corrections.height:
         fixes = corrections.filter(pl.col(S.TYPE).is_in(S.POST_TYPES) & pl.col(S.TEXT).is_not_null())
-        texts += fixes[S.TEXT].to_list()
-        labels += fixes[S.TYPE].to_list()
-        weights += [CORRECTION_WEIGHT] * fixes.height
-        n_corrections = fixes.height
-    pipeline = build_pipeline(n_features=n_features)
-    pipeline.fit(texts, labels, model__sample_weight=np.asarray(weights))
+        fix_texts, fix_labels = fixes[S.TEXT].to_list(), fixes[S.TYPE].to_list()
+    n_corrections = len(fix_texts)
+    pipeline = fit_type_pipeline(
+        corpus["text"].to_list(),
+        corpus["label"].to_list(),
+        extra_texts=fix_texts,
+        extra_labels=fix_labels,
+        n_features=n_features,
+    )
 
     X = pipeline.named_steps["features"].transform(corpus["text"].to_list())
     topic_models: dict[str, SGDClassifier] = {}
@@ -230,7 +268,7 @@ def train(
         pipeline=pipeline,
         topic_models=topic_models,
         specific_model=specific_model,
-        trained_on=len(texts),
+        trained_on=corpus.height + n_corrections,
         languages=sorted(corpus["lang"].unique().to_list()),
         training_seconds=round(time.perf_counter() - started, 1),
         corrections=n_corrections,

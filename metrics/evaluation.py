@@ -14,14 +14,14 @@ import polars as pl
 from sklearn.model_selection import StratifiedKFold
 
 from data_sources import schema as S
-from metrics.classify import build_pipeline, evaluate_predictions
+from metrics.classify import evaluate_predictions, fit_type_pipeline
 
 Progress = Callable[[str], None]
 
 
 def _fit_predict(train_texts: list[str], train_labels: list[str], test_texts: list[str]) -> list[str]:
-    pipeline = build_pipeline()
-    pipeline.fit(train_texts, train_labels)
+    """The type model trained exactly as the served one (with decorated copies), then applied."""
+    pipeline = fit_type_pipeline(train_texts, train_labels)
     return [str(p) for p in pipeline.predict(test_texts)]
 
 

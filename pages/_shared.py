@@ -292,3 +292,28 @@ def plotly_layout(fig: Any, *, height: int = 380) -> Any:
         hoverlabel={"font": {"family": "Noto Sans, Noto Sans Arabic, Noto Sans Devanagari, sans-serif"}},
     )
     return fig
+
+
+def start_page(
+    title: str, *, empty_message: str, caption: str | None = None, topics: bool = True
+) -> tuple[Workspace, pl.DataFrame, pl.DataFrame]:
+    """The top of every analysis page: menu, workspace, filters, title, and the empty states.
+
+    Returns the workspace, all its labelled posts, and the posts in the chosen view; stops
+    the page with a message that says what to do when there is nothing to show.
+    """
+    style()
+    ws = workspace()
+    everything = posts(ws)
+    frame = filtered(everything, sidebar_filters(everything, topics=topics))
+    st.title(title)
+    if caption:
+        st.caption(caption)
+    if everything.is_empty():
+        empty_state(empty_message)
+        st.stop()
+    if frame.is_empty():
+        st.info("No posts match these filters. Widen the dates or clear a filter in the sidebar.")
+        st.stop()
+    st.caption(brand_line(frame))
+    return ws, everything, frame

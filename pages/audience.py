@@ -9,30 +9,15 @@ from metrics.consistency import audience_response, engagement_rates, has_engagem
 from pages._shared import (
     COLOURS,
     TYPE_ORDER,
-    brand_line,
-    empty_state,
-    filtered,
     plotly_layout,
-    posts,
     show_post,
-    sidebar_filters,
-    style,
-    workspace,
+    start_page,
 )
 
-style()
-ws = workspace()
-everything = posts(ws)
-view = sidebar_filters(everything)
-frame = filtered(everything, view)
-st.title("Audience response")
-if everything.is_empty():
-    empty_state("No posts yet: upload exports with engagement columns to see how audiences respond.")
-    st.stop()
-if frame.is_empty():
-    st.info("No posts match these filters. Clear a filter in the sidebar.")
-    st.stop()
-st.caption(brand_line(frame))
+ws, everything, frame = start_page(
+    "Audience response",
+    empty_message="No posts yet: upload exports with engagement columns to see how audiences respond.",
+)
 if not has_engagement(frame):
     st.warning(
         "These exports have no engagement columns (likes, comments, shares, engagements), so audience "

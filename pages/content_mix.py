@@ -10,30 +10,14 @@ from pages._shared import (
     COLOURS,
     TOPIC_NAMES,
     TYPE_ORDER,
-    brand_line,
-    empty_state,
-    filtered,
     plotly_layout,
-    posts,
     show_post,
-    sidebar_filters,
-    style,
-    workspace,
+    start_page,
 )
 
-style()
-ws = workspace()
-everything = posts(ws)
-view = sidebar_filters(everything)
-frame = filtered(everything, view)
-st.title("Content mix")
-if everything.is_empty():
-    empty_state("No posts yet: upload exports to see what each brand posts about.")
-    st.stop()
-if frame.is_empty():
-    st.info("No posts match these filters. Clear a filter in the sidebar.")
-    st.stop()
-st.caption(brand_line(frame))
+ws, everything, frame = start_page(
+    "Content mix", empty_message="No posts yet: upload exports to see what each brand posts about."
+)
 
 every = st.segmented_control(
     "Per", ["week", "month", "quarter"], default=st.query_params.get("every", "month"), key="mix_every"

@@ -10,30 +10,15 @@ from metrics.consistency import brand_summary, commitment_scores, commitment_sta
 from metrics.narrative import brand_paragraph
 from pages._shared import (
     COLOURS,
-    brand_line,
     commitments,
-    empty_state,
-    filtered,
     plotly_layout,
-    posts,
-    sidebar_filters,
-    style,
-    workspace,
+    start_page,
 )
 
-style()
-ws = workspace()
-everything = posts(ws)
-view = sidebar_filters(everything)
-frame = filtered(everything, view)
-st.title("Overview")
-if everything.is_empty():
-    empty_state("This workspace has no posts yet. Upload your brand's exports to see whether it follows through.")
-    st.stop()
-if frame.is_empty():
-    st.info("No posts match these filters. Widen the dates or clear a filter in the sidebar.")
-    st.stop()
-st.caption(brand_line(frame))
+ws, everything, frame = start_page(
+    "Overview",
+    empty_message="This workspace has no posts yet. Upload your brand's exports to see whether it follows through.",
+)
 
 acc = commitments(ws)
 declared = acc.commitments

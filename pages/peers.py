@@ -10,25 +10,16 @@ from metrics.consistency import brand_summary, event_aligned, today
 from pages._shared import (
     TOPIC_NAMES,
     commitments,
-    empty_state,
-    filtered,
     plotly_layout,
-    posts,
-    sidebar_filters,
-    style,
-    workspace,
+    start_page,
 )
 
-style()
-ws = workspace()
-everything = posts(ws)
-view = sidebar_filters(everything, topics=False)
-frame = filtered(everything, view)
-st.title("Peers")
-st.caption("Brands side by side, and lined up at the day each first spoke on a cause.")
-if everything.is_empty():
-    empty_state("No posts yet: upload your brand's exports and those of peers to compare.")
-    st.stop()
+ws, everything, frame = start_page(
+    "Peers",
+    caption="Brands side by side, and lined up at the day each first spoke on a cause.",
+    empty_message="No posts yet: upload your brand's exports and those of peers to compare.",
+    topics=False,
+)
 if frame[S.BRAND].n_unique() < 2:
     st.info(
         "Peers need at least two brands in view. Upload a peer's export on the Data page, or clear the brand filter."

@@ -15,6 +15,7 @@ import tempfile
 import time
 import warnings
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import polars as pl
@@ -46,7 +47,9 @@ def labelled(n: int, seed: int = 0) -> pl.DataFrame:
             S.POST_ID: np.arange(n).astype(str),
             S.BRAND: rng.choice(BRANDS, size=n),
             S.PLATFORM: rng.choice(["x", "facebook", "instagram", "linkedin"], size=n),
-            S.PUBLISHED_AT: start + rng.integers(0, 3 * 365 * 24 * 3600, size=n).astype("timedelta64[s]"),
+            S.PUBLISHED_AT: (start + rng.integers(0, 3 * 365 * 24 * 3600, size=n).astype("timedelta64[s]")).astype(
+                "datetime64[us]"
+            ),
             S.TEXT: rng.choice(["We will act on climate", "We have donated 2M", "New menu!", "Happy Friday"], size=n),
             S.LANG: rng.choice(["en", "nb", "it", "ar", "hi"], size=n),
             S.ENGAGEMENTS: rng.integers(0, 500, size=n),
@@ -111,7 +114,7 @@ def overview_timings(posts: pl.DataFrame) -> tuple[float, float]:
     atomic_write_parquet(ws.labels_path(info.id, model.key), posts)  # labels saved: nothing to classify
     for c in commitments().with_columns(pl.col("announced_on").cast(pl.String)).to_dicts():
         ws.save_commitment(c)
-    at = AppTest.from_file("app.py", default_timeout=600)
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=600)
     at.query_params["ws"] = "big"
     started = time.perf_counter()
     at.run()

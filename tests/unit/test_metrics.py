@@ -415,3 +415,17 @@ def test_summary_command_json(
         "overdue",
     )
     assert c["announced_on"] == "2024-01-01"
+
+
+def test_delta_method_interval_matches_the_bootstrap_for_large_groups(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    import metrics.consistency as mc
+
+    rng = np.random.default_rng(1)
+    values, promo = rng.gamma(2.0, 0.015, 3000), rng.gamma(2.0, 0.01, 4000)
+    delta = mc._lift_interval(values, promo, np.random.default_rng(0), 1000, 0.05)
+    monkeypatch.setattr(mc, "BOOTSTRAP_LIMIT", 10_000)
+    boot = mc._lift_interval(values, promo, np.random.default_rng(0), 1000, 0.05)
+    assert delta[0] == pytest.approx(boot[0], abs=0.02) and delta[1] == pytest.approx(boot[1], abs=0.02)
+    assert delta[0] < values.mean() / promo.mean() - 1 < delta[1]

@@ -123,13 +123,25 @@ def stance_follow_through(
 ) -> pl.DataFrame:
     """Per linked stance: days to the first later update on the same commitment, and for
     each window whether it came in time (``None`` while the window is still open)."""
-    stances = _linked(posts, links, "stance")
-    updates = _linked(posts, links, "commitment_update").select("commitment_id", pl.col("day").alias("update_day"))
+    stances = _linked(posts, links, "stance").sort("day")
+    updates = (
+        _linked(posts, links, "commitment_update")
+        .select("commitment_id", pl.col("day").alias("update_day"))
+        .unique()
+        .sort("update_day")
+    )
+    # The first update on a strictly later day, per commitment: an as-of join, not a cross product.
     firsts = (
-        stances.join(updates, on="commitment_id", how="left")
-        .with_columns(pl.when(pl.col("update_day") > pl.col("day")).then(pl.col("update_day")).alias("update_day"))
-        .group_by(S.POST_ID, "commitment_id", S.BRAND, "day", "specific")
-        .agg(pl.col("update_day").min().alias("first_update"))
+        stances.join_asof(
+            updates,
+            left_on="day",
+            right_on="update_day",
+            by="commitment_id",
+            strategy="forward",
+            allow_exact_matches=False,
+            check_sortedness=False,  # both sides are sorted by day above
+        )
+        .rename({"update_day": "first_update"})
         .with_columns((pl.col("first_update") - pl.col("day")).dt.total_days().alias("days_to_update"))
     )
     age = (pl.lit(as_of) - pl.col("day")).dt.total_days()
@@ -301,26 +313,33 @@ def cheap_talk(posts: pl.DataFrame, links: pl.DataFrame) -> pl.DataFrame:
     if stances.is_empty():
         return stances.select(S.POST_ID, S.BRAND, S.PUBLISHED_AT, S.TEXT)
     updates = posts.filter(pl.col(S.TYPE) == "commitment_update")
-    upd_links = (
+    # A stance is followed when some update on its commitment (or topic) came after it:
+    # comparing with the last such update avoids pairing every stance with every update.
+    last_by_commitment = (
         updates.select(S.POST_ID, S.PUBLISHED_AT)
         .join(links, on=S.POST_ID)
-        .select("commitment_id", pl.col(S.PUBLISHED_AT).alias("u_at"))
+        .group_by("commitment_id")
+        .agg(pl.col(S.PUBLISHED_AT).max().alias("last_at"))
     )
     st_links = stances.select(S.POST_ID, S.PUBLISHED_AT).join(links, on=S.POST_ID)
     by_link = (
-        st_links.join(upd_links, on="commitment_id")
-        .filter(pl.col("u_at") > pl.col(S.PUBLISHED_AT))
+        st_links.join(last_by_commitment, on="commitment_id")
+        .filter(pl.col("last_at") > pl.col(S.PUBLISHED_AT))
         .select(S.POST_ID)
         .unique()
     )
-    upd_topics = updates.select(
-        S.BRAND, pl.col(S.PUBLISHED_AT).alias("u_at"), pl.col("topics").alias("u_topics")
-    ).explode("u_topics")
+    last_by_topic = (
+        updates.select(S.BRAND, S.PUBLISHED_AT, pl.col("topics").alias("t"))
+        .explode("t")
+        .drop_nulls("t")
+        .group_by(S.BRAND, "t")
+        .agg(pl.col(S.PUBLISHED_AT).max().alias("last_at"))
+    )
     by_topic = (
         stances.select(S.POST_ID, S.BRAND, S.PUBLISHED_AT, pl.col("topics").alias("t"))
         .explode("t")
-        .join(upd_topics, left_on=[S.BRAND, "t"], right_on=[S.BRAND, "u_topics"])
-        .filter(pl.col("u_at") > pl.col(S.PUBLISHED_AT))
+        .join(last_by_topic, on=[S.BRAND, "t"])
+        .filter(pl.col("last_at") > pl.col(S.PUBLISHED_AT))
         .select(S.POST_ID)
         .unique()
     )

@@ -317,3 +317,15 @@ def start_page(
         st.stop()
     st.caption(brand_line(frame))
     return ws, everything, frame
+
+
+def commitments_in_view(ws: Workspace, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, bool]:
+    """The declared commitments and the links of the posts in view; when none are declared,
+    the ones suggested from the stances in view (the flag says so)."""
+    from metrics.commitments import link_posts, suggest_commitments
+
+    acc = commitments(ws)
+    if acc.commitments.is_empty():
+        suggested = suggest_commitments(frame)
+        return suggested, link_posts(frame, suggested), True
+    return acc.commitments, acc.links.join(frame.select(S.POST_ID), on=S.POST_ID, how="semi"), False

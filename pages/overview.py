@@ -5,12 +5,11 @@ import polars as pl
 import streamlit as st
 
 from data_sources import schema as S
-from metrics.commitments import link_posts, suggest_commitments
 from metrics.consistency import brand_summary, commitment_scores, commitment_status, say_do_trend, today
 from metrics.narrative import brand_paragraph
 from pages._shared import (
     COLOURS,
-    commitments,
+    commitments_in_view,
     plotly_layout,
     start_page,
 )
@@ -20,17 +19,12 @@ ws, everything, frame = start_page(
     empty_message="This workspace has no posts yet. Upload your brand's exports to see whether it follows through.",
 )
 
-acc = commitments(ws)
-declared = acc.commitments
-if declared.is_empty():
-    declared = suggest_commitments(frame)
-    links = link_posts(frame, declared)
+declared, links, suggested = commitments_in_view(ws, frame)
+if suggested:
     st.caption(
         "No commitments declared yet: these figures use the commitments suggested from the stances. "
         "Accept or edit them on the Commitments page."
     )
-else:
-    links = acc.links.join(frame.select(S.POST_ID), on=S.POST_ID, how="semi")
 as_of = today()
 brands = brand_summary(frame, declared, links, as_of=as_of)
 names = [b["brand"] for b in brands]

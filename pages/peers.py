@@ -5,11 +5,10 @@ import polars as pl
 import streamlit as st
 
 from data_sources import schema as S
-from metrics.commitments import link_posts, suggest_commitments
 from metrics.consistency import brand_summary, event_aligned, today
 from pages._shared import (
     TOPIC_NAMES,
-    commitments,
+    commitments_in_view,
     plotly_layout,
     start_page,
 )
@@ -25,9 +24,7 @@ if frame[S.BRAND].n_unique() < 2:
         "Peers need at least two brands in view. Upload a peer's export on the Data page, or clear the brand filter."
     )
 
-acc = commitments(ws)
-declared = acc.commitments if not acc.commitments.is_empty() else suggest_commitments(frame)
-links = link_posts(frame, declared, ws.link_overrides())
+declared, links, _ = commitments_in_view(ws, frame)
 brands = brand_summary(frame, declared, links, as_of=today())
 table = pl.DataFrame(
     [{"Brand": b["brand"], "Accountability": b["accountability_score"], "Posts": b["posts"],

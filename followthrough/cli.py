@@ -71,10 +71,21 @@ def _describe(r: dict[str, Any]) -> str:
 
 def _seed_demo(args: argparse.Namespace) -> int:
     from data_sources.workspace import default_data_dir, ensure_demo
+    from metrics.classify import load_or_train
+    from metrics.pipeline import labelled_posts
 
     data_dir = args.data_dir or default_data_dir()
     ws = ensure_demo(data_dir)
-    print(f"demo workspace ready: {len(ws.posts()):,} posts in {ws.root}")
+    # Train (once) and label the demo now, so the dashboard opens ready.
+    from pathlib import Path
+
+    own_models = args.data_dir and not os.environ.get("FOLLOWTHROUGH_MODEL_DIR")
+    classifier = load_or_train(
+        cache_dir=Path(args.data_dir) / "models" if own_models else None,
+        on_train=lambda: print("training the classifier once (under a minute; cached afterwards)…", flush=True),
+    )
+    labelled = labelled_posts(ws, classifier)
+    print(f"demo workspace ready: {labelled.height:,} posts in {ws.root}")
     return 0
 
 

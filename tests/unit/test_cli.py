@@ -57,3 +57,19 @@ def test_bad_input_exits_2_with_one_paragraph_and_no_traceback(
     assert err.startswith("followthrough inspect: ")
     assert "Traceback" not in err
     assert err.count("\n") == 1
+
+
+def test_seed_demo_creates_and_labels_the_demo_once(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    model_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    classifier: object,
+) -> None:
+    monkeypatch.setenv("FOLLOWTHROUGH_MODEL_DIR", str(model_dir))
+    assert main(["seed-demo", "--data-dir", str(tmp_path)]) == 0
+    assert main(["seed-demo", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("demo workspace ready") == 2 and "training" not in out
+    labels = list((tmp_path / "workspaces" / "demo" / "labels").glob("*.parquet"))
+    assert len(labels) == 1

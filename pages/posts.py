@@ -69,7 +69,13 @@ with queue_tab:
     st.caption(
         "The posts the classifier is least sure of. Confirm or correct them; corrections are kept with the workspace and teach the model."
     )
-    queue = frame.filter(pl.col("type_source") == "model").sort("confidence").head(25)
+    # The same text posted several times is one decision: show it once.
+    queue = (
+        frame.filter(pl.col("type_source") == "model")
+        .sort("confidence")
+        .unique(S.TEXT, keep="first", maintain_order=True)
+        .head(25)
+    )
     if queue.is_empty():
         st.info("Nothing to review: every post in this view was labelled by a person.")
     for post in queue.iter_rows(named=True):

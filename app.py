@@ -4,23 +4,50 @@ from __future__ import annotations
 
 import streamlit as st
 
+from followthrough.i18n import _
+from pages._access import require_editor
+from pages._language import language_selector, use_language
+
 st.set_page_config(page_title="Followthrough", page_icon="🧭", layout="wide")
+use_language()  # before any text: the menu, the pages and the sidebar speak it
 
 SECTIONS = {
-    "Follow-through": [
-        st.Page("pages/overview.py", title="Overview", icon="🧭", default=True),  # at /
-        st.Page("pages/commitments.py", title="Commitments", icon="📌", url_path="commitments"),
-        st.Page("pages/content_mix.py", title="Content mix", icon="📊", url_path="content-mix"),
-        st.Page("pages/audience.py", title="Audience response", icon="💬", url_path="audience"),
-        st.Page("pages/peers.py", title="Peers", icon="⚖️", url_path="peers"),
+    _("Follow-through"): [
+        st.Page("pages/overview.py", title=_("Overview"), icon="🧭", default=True),  # at /
+        st.Page("pages/commitments.py", title=_("Commitments"), icon="📌", url_path="commitments"),
+        st.Page("pages/content_mix.py", title=_("Content mix"), icon="📊", url_path="content-mix"),
+        st.Page("pages/audience.py", title=_("Audience response"), icon="💬", url_path="audience"),
+        st.Page("pages/peers.py", title=_("Peers"), icon="⚖️", url_path="peers"),
     ],
-    "Work": [
-        st.Page("pages/posts.py", title="Posts", icon="🗂️", url_path="posts"),
-        st.Page("pages/data.py", title="Data", icon="📥", url_path="data"),
+    _("Work"): [
+        st.Page("pages/posts.py", title=_("Posts"), icon="🗂️", url_path="posts"),
+        st.Page("pages/data.py", title=_("Data"), icon="📥", url_path="data"),
+        st.Page("pages/share.py", title=_("Share with leadership"), icon="🔗", url_path="share"),
     ],
 }
 
-page = st.navigation(SECTIONS, position="hidden")
+LEADERSHIP = st.Page("pages/leadership.py", title=_("Leadership view"), icon="🧭", url_path="leadership")
+
+
+
+def _redirect(url_path: str) -> st.Page:
+    """In a share session every other address leads to the leadership view."""
+
+    def to_leadership() -> None:
+        st.switch_page(LEADERSHIP, query_params={"share": st.query_params.get("share", "")})
+
+    to_leadership.__name__ = f"to_leadership_{url_path or 'home'}"
+    return st.Page(to_leadership, title="Followthrough", url_path=url_path or None, default=not url_path)
+
+
+if "share" in st.query_params:
+    # A share link: the read-only view and nothing else, whatever the path says.
+    elsewhere = [_redirect(p.url_path) for items in SECTIONS.values() for p in items]
+    st.navigation([*elsewhere, LEADERSHIP], position="hidden").run()
+    st.stop()
+
+require_editor()
+page = st.navigation({**SECTIONS, "Shared": [LEADERSHIP]}, position="hidden")
 # Our own menu: Streamlit's would first list the files of pages/ (shared modules too).
 with st.sidebar:
     st.markdown("### 🧭 Followthrough")
@@ -28,4 +55,5 @@ with st.sidebar:
         st.caption(section)
         for item in items:
             st.page_link(item, label=item.title, icon=item.icon)
+language_selector()
 page.run()

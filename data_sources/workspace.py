@@ -17,7 +17,6 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,9 +29,20 @@ import polars as pl
 from data_sources import schema as S
 from data_sources.errors import FollowthroughError
 from data_sources.loader import LoadReport
+from data_sources.storage import (
+    Store,
+    atomic_write_bytes,
+    atomic_write_parquet,
+    open_store,
+    read_frame,
+    write_frame,
+)
+
+__all__ = ["Workspace", "atomic_write_bytes", "atomic_write_parquet", "ensure_demo", "list_workspaces"]
 
 DEMO = "demo"
 _SLUG = re.compile(r"[^a-z0-9]+")
+_DATASET_ID = re.compile(r"^[0-9a-f]{12}$")
 
 
 def default_data_dir() -> Path:
@@ -67,42 +77,14 @@ class DatasetInfo:
     report: dict[str, object]
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def atomic_write_parquet(path: Path, frame: pl.DataFrame) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        frame.write_parquet(tmp, compression="zstd", statistics=True)
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 class Workspace:
     """One brand team's saved work."""
 
-    def __init__(self, root: Path, name: str) -> None:
+    def __init__(self, root: Path, name: str, store: Store | None = None) -> None:
         self.root = root
         self.name = name
         self.slug = root.name
+        self.store: Store = store or _store_for(root)
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str], name: str, *, create: bool = True) -> Workspace:
@@ -133,6 +115,13 @@ class Workspace:
                     post_id TEXT NOT NULL, commitment_id TEXT NOT NULL, linked INTEGER NOT NULL,
                     PRIMARY KEY (post_id, commitment_id))"""
             )
+            db.execute(
+                """CREATE TABLE IF NOT EXISTS shares (
+                    id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, label TEXT NOT NULL,
+                    created_at TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at TEXT,
+                    last_opened_at TEXT, opens INTEGER NOT NULL DEFAULT 0, live INTEGER NOT NULL,
+                    view TEXT NOT NULL)"""
+            )
             stored = db.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
         ws.name = stored[0] if stored else name
         return ws
@@ -150,11 +139,17 @@ class Workspace:
 
     # ----------------------------------------------------------------- datasets
 
+    @staticmethod
+    def _dataset_key(dataset_id: str) -> str:
+        if not _DATASET_ID.match(dataset_id):
+            raise FollowthroughError(f"'{dataset_id}' is not a dataset id (12 hexadecimal characters).")
+        return f"datasets/{dataset_id}.parquet"
+
     def add_dataset(self, posts: pl.DataFrame, report: LoadReport, *, name: str | None = None) -> DatasetInfo:
         """Save one loaded export. The Parquet file is complete before the dataset is listed."""
         dataset_id = uuid.uuid4().hex[:12]
         frame = S.conform(posts)
-        atomic_write_parquet(self.root / "datasets" / f"{dataset_id}.parquet", frame)
+        write_frame(self.store, self._dataset_key(dataset_id), frame)
         info = DatasetInfo(
             id=dataset_id,
             name=name or report.file,
@@ -185,22 +180,24 @@ class Workspace:
         return [
             DatasetInfo(r[0], r[1], r[2], int(r[3]), datetime.fromisoformat(r[4]), json.loads(r[5]))
             for r in rows
-            if (self.root / "datasets" / f"{r[0]}.parquet").exists()
+            if _DATASET_ID.match(r[0]) and self.store.exists(self._dataset_key(r[0]))
         ]
 
     def remove_dataset(self, dataset_id: str) -> None:
+        key = self._dataset_key(dataset_id)
         with self._db() as db:
             db.execute("DELETE FROM datasets WHERE id = ?", (dataset_id,))
-        (self.root / "datasets" / f"{dataset_id}.parquet").unlink(missing_ok=True)
-        for cached in (self.root / "labels").glob(f"{dataset_id}.*.parquet"):
-            cached.unlink(missing_ok=True)
+        self.store.delete(key)
+        for cached in self.store.keys("labels"):
+            if cached.startswith(f"labels/{dataset_id}."):
+                self.store.delete(cached)
 
     def posts(self) -> pl.DataFrame:
         """Every saved post, de-duplicated; a later upload of the same post wins."""
-        files = [str(self.root / "datasets" / f"{d.id}.parquet") for d in self.datasets()]
-        if not files:
+        datasets = self.datasets()
+        if not datasets:
             return S.empty_posts()
-        frame = pl.concat([pl.read_parquet(f) for f in files], how="vertical")
+        frame = pl.concat([self.dataset_posts(d.id) for d in datasets], how="vertical")
         return S.deduplicate(S.conform(frame))
 
     # ----------------------------------------------------------------- corrections
@@ -265,11 +262,32 @@ class Workspace:
 
     # ----------------------------------------------------------------- labels cache
 
+    def _labels_key(self, dataset_id: str, model_key: str) -> str:
+        self._dataset_key(dataset_id)
+        return f"labels/{dataset_id}.{model_key}.parquet"
+
     def labels_path(self, dataset_id: str, model_key: str) -> Path:
-        return self.root / "labels" / f"{dataset_id}.{model_key}.parquet"
+        """Where the labels cache of a dataset lives on local disk (local stores only)."""
+        path = self.store.local_path(self._labels_key(dataset_id, model_key))
+        if path is None:
+            raise FollowthroughError("This workspace's files are not on local disk; use read_labels/write_labels.")
+        return path
+
+    def read_labels(self, dataset_id: str, model_key: str) -> pl.DataFrame | None:
+        """The cached labels of a dataset for one model, if they were saved."""
+        key = self._labels_key(dataset_id, model_key)
+        return read_frame(self.store, key) if self.store.exists(key) else None
+
+    def write_labels(self, dataset_id: str, model_key: str, labelled: pl.DataFrame) -> None:
+        """Cache a dataset's labels; labels from other models are dropped."""
+        key = self._labels_key(dataset_id, model_key)
+        write_frame(self.store, key, labelled)
+        for stale in self.store.keys("labels"):
+            if stale.startswith(f"labels/{dataset_id}.") and stale != key:
+                self.store.delete(stale)
 
     def dataset_posts(self, dataset_id: str) -> pl.DataFrame:
-        return pl.read_parquet(self.root / "datasets" / f"{dataset_id}.parquet")
+        return read_frame(self.store, self._dataset_key(dataset_id))
 
     def fingerprint(self) -> str:
         """Changes whenever datasets, corrections, commitments or link overrides change."""
@@ -289,14 +307,24 @@ class Workspace:
         return not self.datasets()
 
 
-def list_workspaces(data_dir: str | os.PathLike[str]) -> list[str]:
+def _store_for(root: Path) -> Store:
+    """The workspace's own folder, or its place under ``FOLLOWTHROUGH_STORE_URL``."""
+    url = os.environ.get("FOLLOWTHROUGH_STORE_URL")
+    if url:
+        return open_store(f"{url.rstrip('/')}/workspaces/{root.name}")
+    return open_store(root)
+
+
+def list_workspace_slugs(data_dir: str | os.PathLike[str]) -> list[str]:
+    """The folder names of the workspaces in ``data_dir``."""
     base = Path(data_dir) / "workspaces"
     if not base.exists():
         return []
-    names = []
-    for root in sorted(p for p in base.iterdir() if (p / "workspace.sqlite").exists()):
-        names.append(Workspace.open(data_dir, root.name).name)
-    return names
+    return sorted(p.name for p in base.iterdir() if (p / "workspace.sqlite").exists())
+
+
+def list_workspaces(data_dir: str | os.PathLike[str]) -> list[str]:
+    return [Workspace.open(data_dir, slug).name for slug in list_workspace_slugs(data_dir)]
 
 
 def ensure_demo(data_dir: str | os.PathLike[str]) -> Workspace:

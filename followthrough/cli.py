@@ -341,6 +341,130 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _data_dir(args: argparse.Namespace) -> Any:
+    from data_sources.workspace import default_data_dir, ensure_demo
+
+    data_dir = getattr(args, "data_dir", None) or default_data_dir()
+    ensure_demo(data_dir)  # every fresh data directory has the demo, from the app and from here
+    return data_dir
+
+
+def _when(value: Any) -> str:
+    return "never" if value is None else f"{value:%Y-%m-%d %H:%M} UTC"
+
+
+def _share_create(args: argparse.Namespace) -> int:
+    from data_sources.shares import share_url
+    from data_sources.workspace import Workspace
+    from metrics.consistency import Filters
+    from metrics.sharing import share_workspace
+
+    ws = Workspace.open(_data_dir(args), args.workspace, create=False)
+    if ws.is_empty():
+        raise FollowthroughError(f"Workspace '{ws.name}' has no posts yet: upload exports before sharing it.")
+    filters = Filters(brands=tuple(args.brand or ()))
+    share, token = share_workspace(
+        ws,
+        _classifier(quiet=True),
+        filters=filters,
+        brand=(args.focus or (args.brand[0] if args.brand else None)),
+        language=args.language,
+        label=args.label or "",
+        expires_days=args.expires_days,
+        live=args.live,
+    )
+    kind = "live" if share.live else "snapshot"
+    print(
+        f"created {kind} link {share.id} for workspace '{ws.name}', expires {share.expires_at:%Y-%m-%d}",
+        file=sys.stderr,
+    )
+    print(share_url(token))
+    return 0
+
+
+def _share_list(args: argparse.Namespace) -> int:
+    from data_sources.shares import list_shares
+    from data_sources.workspace import Workspace
+
+    ws = Workspace.open(_data_dir(args), args.workspace, create=False)
+    shares = list_shares(ws, include_inactive=args.all)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": s.id, "label": s.label, "kind": "live" if s.live else "snapshot", "state": s.state(),
+                        "created_at": s.created_at.isoformat(), "expires_at": s.expires_at.isoformat(),
+                        "last_opened_at": s.last_opened_at.isoformat() if s.last_opened_at else None, "opens": s.opens,
+                    }
+                    for s in shares
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )  # fmt: skip
+        return 0
+    if not shares:
+        print(f"workspace '{ws.name}' has no active share links")
+        return 0
+    for s in shares:
+        print(
+            f"{s.id}  {s.state():<8} {'live' if s.live else 'snapshot':<9} created {_when(s.created_at)}  "
+            f"expires {s.expires_at:%Y-%m-%d}  last opened {_when(s.last_opened_at)} ({s.opens} opens)  {s.label}"
+        )
+    return 0
+
+
+def _share_revoke(args: argparse.Namespace) -> int:
+    from data_sources.shares import find_share, revoke_share
+
+    ws = find_share(_data_dir(args), args.id)
+    share = revoke_share(ws, args.id)
+    print(f"revoked link {share.id} of workspace '{ws.name}': it no longer opens")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from datetime import date
+    from pathlib import Path
+
+    from metrics.classify import classify_posts
+    from metrics.commitments import empty_commitments, link_posts, load_commitments
+    from metrics.consistency import today
+    from metrics.report import html_to_pdf, render_html
+    from metrics.sharing import view_of
+
+    try:
+        as_of = date.fromisoformat(args.as_of) if args.as_of else today()
+    except ValueError as err:
+        raise FollowthroughError(f"--as-of '{args.as_of}' is not a date; write it as YYYY-MM-DD.") from err
+    if bool(args.files) == bool(args.workspace):
+        raise FollowthroughError("Give export files or --workspace NAME (one of the two) to report on.")
+    if args.workspace:
+        from data_sources.workspace import Workspace
+        from metrics.pipeline import accountability, labelled_posts
+
+        ws = Workspace.open(_data_dir(args), args.workspace, create=False)
+        labelled = labelled_posts(ws, _classifier(quiet=True))
+        acc = accountability(ws, labelled)
+        commitments, links = acc.commitments, acc.links
+    else:
+        labelled = classify_posts(_load_all(args.files, args), _classifier(quiet=True))
+        commitments = load_commitments(args.commitments) if args.commitments else empty_commitments()
+        links = link_posts(labelled, commitments)
+    view = view_of(labelled, commitments, links, brand=args.focus, as_of=as_of)
+    if view is None:
+        raise FollowthroughError("There are no posts to report on: check the files or the workspace.")
+    document = render_html(view)
+    out = Path(args.out)
+    if out.suffix.lower() == ".pdf":
+        out.write_bytes(html_to_pdf(document))
+    else:
+        out.write_text(document, encoding="utf-8")
+    print(f"wrote the report on {view.brand} to {out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="followthrough",
@@ -396,6 +520,41 @@ def build_parser() -> argparse.ArgumentParser:
     seed = sub.add_parser("seed-demo", help="create the demo workspace if the data directory has none")
     seed.add_argument("--data-dir", help="data directory (default: FOLLOWTHROUGH_DATA_DIR or .followthrough/)")
     seed.set_defaults(run=_seed_demo)
+
+    share = sub.add_parser("share", help="read-only links for leadership: create, list, revoke")
+    share_sub = share.add_subparsers(dest="share_command", required=True)
+    create = share_sub.add_parser("create", help="create a link and print its URL (shown once)")
+    create.add_argument("--workspace", required=True)
+    create.add_argument("--label", help="what the link is for, shown in the list")
+    create.add_argument("--expires-days", type=int, default=90, help="days until the link stops working (default 90)")
+    create.add_argument("--live", action="store_true", help="show the workspace as it is when opened, not a snapshot")
+    create.add_argument("--brand", action="append", help="only these brands (repeat for several)")
+    create.add_argument("--focus", help="the brand the view opens on (default: the one with the most posts)")
+    create.add_argument("--language", default="en", help="the language the view opens in")
+    create.add_argument("--data-dir")
+    create.set_defaults(run=_share_create)
+    listing = share_sub.add_parser("list", help="the workspace's active links")
+    listing.add_argument("--workspace", required=True)
+    listing.add_argument("--all", action="store_true", help="include expired and revoked links")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--data-dir")
+    listing.set_defaults(run=_share_list)
+    revoke = share_sub.add_parser("revoke", help="withdraw a link at once")
+    revoke.add_argument("id")
+    revoke.add_argument("--data-dir")
+    revoke.set_defaults(run=_share_revoke)
+
+    report = sub.add_parser("report", help="write the leadership report as one HTML file (or a PDF)")
+    report.add_argument("files", nargs="*", metavar="FILE")
+    report.add_argument("--workspace", help="report on a saved workspace instead of files")
+    report.add_argument("--out", required=True, help="report.html, or report.pdf for an A4 PDF (needs Chromium)")
+    report.add_argument("--commitments", help="CSV or YAML file of declared commitments (default: suggested)")
+    report.add_argument("--focus", help="the brand to report on (default: the one with the most posts)")
+    report.add_argument("--as-of", help="compute as if today were YYYY-MM-DD")
+    report.add_argument("--brand", help="brand name for exports that do not name the account")
+    report.add_argument("--format", help="force a reader instead of detecting the format")
+    report.add_argument("--data-dir")
+    report.set_defaults(run=_report)
 
     for register in _EXTENSIONS:
         register(sub)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from data_sources import schema as S
-from data_sources.workspace import Workspace, atomic_write_parquet
+from data_sources.workspace import Workspace
 from metrics.classify import Classifier, apply_corrections, classify_posts
 from metrics.commitments import empty_commitments, link_posts, make_commitments
 
@@ -24,17 +24,15 @@ def labelled_posts(ws: Workspace, classifier: Classifier, *, progress: Progress 
     datasets = ws.datasets()
     frames = []
     for i, dataset in enumerate(datasets):
-        path = ws.labels_path(dataset.id, classifier.key or "unkeyed")
-        if path.exists():
-            frames.append(pl.read_parquet(path))
+        model_key = classifier.key or "unkeyed"
+        cached = ws.read_labels(dataset.id, model_key)
+        if cached is not None:
+            frames.append(cached)
             continue
         if progress:
             progress(i / max(len(datasets), 1), f"Classifying {dataset.name} ({dataset.rows:,} posts)…")
         labelled = classify_posts(ws.dataset_posts(dataset.id), classifier)
-        atomic_write_parquet(path, labelled)
-        for stale in path.parent.glob(f"{dataset.id}.*.parquet"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        ws.write_labels(dataset.id, model_key, labelled)
         frames.append(labelled)
     if progress:
         progress(1.0, "Ready")

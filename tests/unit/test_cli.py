@@ -73,3 +73,58 @@ def test_seed_demo_creates_and_labels_the_demo_once(
     assert out.count("demo workspace ready") == 2 and "training" not in out
     labels = list((tmp_path / "workspaces" / "demo" / "labels").glob("*.parquet"))
     assert len(labels) == 1
+
+
+def test_share_create_list_revoke(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, model_dir: Path,
+    classifier: object,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("FOLLOWTHROUGH_MODEL_DIR", str(model_dir))
+    monkeypatch.setenv("FOLLOWTHROUGH_BASE_URL", "https://ft.example.org")
+    data = ["--data-dir", str(tmp_path)]
+    assert main(["share", "create", "--workspace", "demo", "--label", "Board", "--expires-days", "30", *data]) == 0
+    out, err = capsys.readouterr()
+    url = out.strip()
+    assert url.startswith("https://ft.example.org/leadership?share=") and len(url.split("share=")[1]) == 43
+    assert "snapshot link" in err and "expires" in err
+    assert main(["share", "create", "--workspace", "demo", "--live", *data]) == 0
+    capsys.readouterr()
+    assert main(["share", "list", "--workspace", "demo", "--json", *data]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert sorted((s["label"], s["kind"], s["state"]) for s in listed) == [
+        ("", "live", "active"), ("Board", "snapshot", "active"),
+    ]  # fmt: skip
+    assert url.split("share=")[1] not in json.dumps(listed)  # the list never shows a token
+    board = next(s["id"] for s in listed if s["label"] == "Board")
+    assert main(["share", "revoke", board, *data]) == 0
+    assert "revoked" in capsys.readouterr().out
+    assert main(["share", "list", "--workspace", "demo", *data]) == 0
+    assert "Board" not in capsys.readouterr().out
+    assert main(["share", "revoke", board + "x", *data]) == 2
+    assert "no share link" in capsys.readouterr().err
+    assert main(["share", "create", "--workspace", "nobody", *data]) == 2
+    assert "no workspace called 'nobody'" in capsys.readouterr().err
+
+
+def test_report_writes_one_html_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, model_dir: Path,
+    classifier: object,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("FOLLOWTHROUGH_MODEL_DIR", str(model_dir))
+    export = write(
+        tmp_path,
+        "acme.csv",
+        "id,date,text,likes\n"
+        "1,2025-01-02,We stand with the Black community. Racism has no place here.,40\n"
+        "2,2025-02-10,Update on our pledge: 12% of suppliers are now Black-owned (report: acme.com/esg),55\n"
+        "3,2025-02-12,New menu! Order today and save 20%,12\n",
+    )
+    out = tmp_path / "report.html"
+    assert main(["report", str(export), "--out", str(out), "--as-of", "2025-03-01"]) == 0
+    document = out.read_text(encoding="utf-8")
+    assert "acme: does it follow through?" in document
+    assert "figures as of 1 Mar 2025" in document
+    assert main(["report", "--out", str(out)]) == 2
+    assert "export files or --workspace" in capsys.readouterr().err
+    assert main(["report", "--workspace", "demo", "--data-dir", str(tmp_path / "d"), "--out", str(out)]) == 0
+    assert "does it follow through?" in out.read_text(encoding="utf-8")

@@ -22,7 +22,7 @@ def parse_json(data: bytes, file: str) -> Json:
     text, _ = decode(data, file)
     text = text.strip()
     if text.startswith("window.YTD."):
-        text = text.split("=", 1)[1].strip()
+        text = text.partition("=")[2].strip()
     try:
         return json.loads(text)
     except RecursionError as err:
@@ -38,12 +38,20 @@ def parse_json(data: bytes, file: str) -> Json:
                 continue
             try:
                 records.append(json.loads(line))
-            except (json.JSONDecodeError, RecursionError):
+            except (json.JSONDecodeError, RecursionError) as err:
+                if records:
+                    # JSON Lines: earlier lines were records, this one is not.
+                    why = err.msg if isinstance(err, json.JSONDecodeError) else "nested too deeply"
+                    raise LoadError(
+                        file,
+                        f"this line is not a valid JSON record ({why}).",
+                        hint="The file may be cut short or edited by hand: download or export it again.",
+                        row=number,
+                    ) from err
                 raise LoadError(
                     file,
                     f"the JSON is not valid (line {first.lineno}, column {first.colno}: {first.msg}).",
                     hint="The file may be cut short: download or export it again.",
-                    row=number if number > 1 else None,
                 ) from first
         return records
 
@@ -88,7 +96,17 @@ def records_frame(payload: Json) -> pl.DataFrame:
     rows = payload if isinstance(payload, list) else payload.get("data", payload.get("posts"))
     if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
         raise ValueError("not a list of records")
-    return _normalise(rows).select(pl.all().cast(pl.String))
+    try:
+        frame = _normalise(rows)
+    except pl.exceptions.ComputeError:
+        # A field that is a list in one record and text in another: keep nested values as JSON text.
+        flat = [{k: _scalar(v) for k, v in r.items()} for r in rows]
+        frame = pl.json_normalize(flat, infer_schema_length=None, max_level=0)
+    return frame.select(pl.all().cast(pl.String))
+
+
+def _scalar(value: Json) -> Json:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
 
 
 def read_json_format(name: str, payload: Json) -> pl.DataFrame:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -39,7 +40,15 @@ from data_sources.json_formats import (
     records_frame,
 )
 from data_sources.parsing import normalise_text, parse_counts, parse_datetimes
-from data_sources.tables import RawTable, gunzip, read_excel_table, read_text_table, sniff_kind
+from data_sources.tables import (
+    MAX_DECOMPRESSED_BYTES,
+    RawTable,
+    gunzip,
+    human_size,
+    read_excel_table,
+    read_text_table,
+    sniff_kind,
+)
 
 MAX_EXAMPLES = 20
 _COUNT_COLUMNS = (S.LIKES, S.COMMENTS, S.SHARES, S.IMPRESSIONS, S.REACH, S.ENGAGEMENTS)
@@ -98,18 +107,53 @@ def available_formats() -> dict[str, str]:
     return dict(FORMAT_LABELS)
 
 
+def max_file_bytes() -> int:
+    """The largest file (or decompressed gzip) a load accepts: ``FOLLOWTHROUGH_MAX_FILE_MB``, else 1 GB.
+
+    Streamlit refuses uploads above ``server.maxUploadSize`` before they reach the loader;
+    this limit also holds for the command line and for gzip files that expand.
+    """
+    configured = os.environ.get("FOLLOWTHROUGH_MAX_FILE_MB", "").strip()
+    try:
+        megabytes = float(configured) if configured else 0.0
+    except ValueError:
+        megabytes = 0.0
+    return int(megabytes * (1 << 20)) if megabytes > 0 else MAX_DECOMPRESSED_BYTES
+
+
 def load_path(path: str | os.PathLike[str], **options: Any) -> LoadResult:
     """Load an export from disk; see :func:`load_bytes` for the options."""
     p = Path(path)
+    limit = options.get("max_bytes") or max_file_bytes()
     try:
+        if p.exists() and not p.is_file() and not p.is_dir():
+            raise LoadError(str(p), "this is not a file but a device or a pipe.", hint="Name the export file itself.")
+        if p.is_file() and p.stat().st_size > limit:
+            raise _too_big(p.name, p.stat().st_size, limit)
         data = p.read_bytes()
     except FileNotFoundError as err:
         raise LoadError(str(p), "the file does not exist.", hint="Check the path and try again.") from err
     except IsADirectoryError as err:
         raise LoadError(str(p), "this is a folder, not a file.", hint="Name the export file itself.") from err
     except PermissionError as err:
-        raise LoadError(str(p), "the file cannot be read (permission denied).") from err
+        raise LoadError(
+            str(p),
+            "the file cannot be read (permission denied).",
+            hint="Copy it to a folder of your own, or ask whoever owns it for access.",
+        ) from err
+    except OSError as err:
+        raise LoadError(
+            str(p), f"the file cannot be read ({err.strerror or 'the disk refused'}).", hint="Copy it and try again."
+        ) from err
     return load_bytes(data, p.name, **options)
+
+
+def _too_big(name: str, size: int, limit: int) -> LoadError:
+    return LoadError(
+        name,
+        f"the file is {human_size(size)}, more than the {human_size(limit)} Followthrough reads at once.",
+        hint="Export a shorter date range (or split the file) and upload the parts one by one.",
+    )
 
 
 def load_bytes(
@@ -121,38 +165,95 @@ def load_bytes(
     brand: str | None = None,
     platform: str | None = None,
     assume_tz: str = "UTC",
+    max_bytes: int | None = None,
 ) -> LoadResult:
     """Load one export given as bytes.
 
     ``format`` forces a reader (see :func:`available_formats`) instead of detection;
     ``mapping`` maps canonical columns to the file's own column names (generic files);
     ``brand`` and ``platform`` fill those columns when the export does not say;
-    ``assume_tz`` is the zone of timestamps written without one.
+    ``assume_tz`` is the zone of timestamps written without one; ``max_bytes`` is the
+    largest file, or decompressed gzip, to accept (default :func:`max_file_bytes`).
+
+    Every problem with the file is a :class:`LoadError` whose message names the file and
+    what to do; nothing else escapes, so a page can show the message and move on.
     """
+    try:
+        return _load_bytes(data, name, format, mapping, brand, platform, assume_tz, max_bytes or max_file_bytes())
+    except LoadError:
+        raise
+    except MemoryError as err:
+        raise LoadError(
+            name,
+            "the file is too big to read in the memory this server has.",
+            hint="Export a shorter date range (or split the file) and upload the parts one by one.",
+        ) from err
+    except Exception as err:
+        # A file unlike anything the readers were built for. The person gets a message they can act
+        # on; the details go to the server's log for whoever maintains it.
+        _log.exception("unexpected error reading %s", name)
+        raise LoadError(name, UNREADABLE, hint=UNREADABLE_HINT) from err
+
+
+#: The message for a file that broke a reader in a way no check foresaw (tests assert it never appears).
+UNREADABLE = "Followthrough could not make sense of this file: its layout is not one it can read."
+UNREADABLE_HINT = (
+    "Check that it is an export of posts (CSV, Excel or JSON) and export it again; if it still fails, "
+    "send the file to whoever runs Followthrough."
+)
+_log = logging.getLogger(__name__)
+
+
+def _load_bytes(
+    data: bytes,
+    name: str,
+    format: str | None,
+    mapping: dict[str, str] | None,
+    brand: str | None,
+    platform: str | None,
+    assume_tz: str,
+    max_bytes: int,
+) -> LoadResult:
+    if len(data) > max_bytes:
+        raise _too_big(name, len(data), max_bytes)
     if format is not None and format not in FORMAT_LABELS:
         known = ", ".join(sorted(FORMAT_LABELS))
         raise LoadError(name, f"'{format}' is not a format Followthrough knows.", hint=f"Choose one of: {known}.")
     if platform is not None and platform not in S.PLATFORMS:
         raise LoadError(name, f"'{platform}' is not a platform.", hint=f"Use one of: {', '.join(S.PLATFORMS)}.")
-    if not data or (len(data) < 65_536 and not data.strip()):
-        raise LoadError(name, "the file is empty.", hint="Export the posts again and upload the new file.")
     kind = sniff_kind(data)
     if kind == "gzip":
-        data = gunzip(data, name)
+        data = gunzip(data, name, limit=max_bytes)
         kind = sniff_kind(data)
-    if kind in ("zip", "pdf", "image"):
-        what = {"zip": "a zip archive", "pdf": "a PDF", "image": "an image"}[kind]
-        raise LoadError(
-            name,
-            f"this is {what}, not an export of posts.",
-            hint="Upload the CSV, Excel or JSON file inside it (unzip archives first).",
-        )
+    if not data or (len(data) < 65_536 and not data.lstrip(b"\xef\xbb\xbf").strip()):
+        raise LoadError(name, "the file is empty.", hint="Export the posts again and upload the new file.")
+    if kind in _NOT_EXPORTS:
+        what, hint = _NOT_EXPORTS[kind]
+        raise LoadError(name, f"this is {what}, not an export of posts.", hint=hint)
     wants_json = format in JSON_FORMATS
     if kind == "json" or wants_json:
         return _load_json(data, name, format, mapping, brand, platform, assume_tz)
-    table = read_excel_table(data, name) if kind in ("xlsx", "xls") else read_text_table(data, name)
+    table = read_excel_table(data, name, limit=max_bytes) if kind in ("xlsx", "xls") else read_text_table(data, name)
     fmt = table_format(format) if format else detect_table_format(table.frame.columns)
     return _canonicalise(table, fmt, name, mapping, brand, platform, assume_tz)
+
+
+_NOT_EXPORTS = {
+    "zip": (
+        "a zip archive",
+        "Followthrough does not open archives (gzip aside): unzip it and upload the CSV, Excel or JSON file inside.",
+    ),
+    "pdf": ("a PDF", "Export the posts from the platform as CSV, Excel or JSON and upload that file."),
+    "image": ("an image", "Export the posts from the platform as CSV, Excel or JSON and upload that file."),
+    "html": (
+        "a web page (HTML)",
+        "The download may have saved a sign-in or error page instead of the export: download the export again.",
+    ),
+    "xml": (
+        "an XML file",
+        "If it is a spreadsheet, open it in Excel and save it as XLSX or CSV; otherwise export the posts as CSV.",
+    ),
+}
 
 
 def load_many(paths: list[str | os.PathLike[str]], **options: Any) -> tuple[pl.DataFrame, list[LoadReport]]:
@@ -179,7 +280,7 @@ def _load_json(
     if fmt_name is None:
         try:
             frame = records_frame(payload)
-        except (ValueError, AttributeError, TypeError) as err:
+        except (ValueError, AttributeError, TypeError, pl.exceptions.PolarsError) as err:
             raise LoadError(
                 name,
                 "this JSON is not an export of posts Followthrough recognises "

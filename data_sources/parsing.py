@@ -21,36 +21,134 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     """Decode an export's bytes to text, returning ``(text, encoding)``.
 
     UTF-8 with or without BOM, UTF-16 (with BOM, or detected from NUL bytes), then
-    charset detection for legacy encodings such as cp1252.
+    charset detection for legacy encodings such as cp1252. See :func:`decode_with_notes`
+    for what was repaired on the way.
 
     >>> decode("Café".encode("cp1252"), "f.csv")[0]
     'Café'
     """
+    text, encoding, _ = decode_with_notes(data, file)
+    return text, encoding
+
+
+def decode_with_notes(data: bytes, file: str) -> tuple[str, str, list[str]]:
+    r"""Like :func:`decode`, with notes for the load report on what had to be repaired.
+
+    A file that mixes UTF-8 with Windows-1252 (rows pasted in from another export) keeps
+    its UTF-8 characters and reads the rest as Windows-1252; a file cut off in the middle
+    of a character loses that character.
+
+    >>> decode_with_notes("Café\n".encode() + "Crème\n".encode("cp1252"), "f.csv")[:2]
+    ('Café\nCrème\n', 'utf-8 mixed with cp1252')
+    """
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", file), "utf-8-sig"
+        text, encoding, notes = _utf8(data[3:], file)
+        return text, "utf-8-sig" if encoding == "utf-8" else encoding, notes
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16", file), "utf-16"
+        text, notes = _strict(data, "utf-16", file)
+        return text, "utf-16", notes
     head = data[:4096]
-    if head and head.count(0) > len(head) // 4:
-        # UTF-16 without a BOM: ASCII characters leave every other byte NUL.
-        encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
-        return _strict(data, encoding, file), encoding
+    utf16 = _utf16_without_bom(head)
+    if utf16 is not None:
+        text, notes = _strict(data, utf16, file)
+        return text, utf16, notes
+    if looks_binary(head):
+        raise binary_data_error(file)
+    return _utf8(data, file)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` when NUL bytes sit at one parity only, as the ASCII of UTF-16 text leaves them."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) >= max(len(head) * 0.05, 1) and min(even, odd) <= max(even, odd) * 0.1:
+        return "utf-16-le" if odd > even else "utf-16-be"
+    return None
+
+
+_CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
+def looks_binary(head: bytes) -> bool:
+    """Whether the first bytes of a file are binary data rather than text in some encoding.
+
+    Programs, images and archives (and a bomb of zeros) are full of NUL and other control
+    bytes; UTF-16 text has NULs too, but at one of the two byte positions only.
+
+    >>> looks_binary(bytes(100)), looks_binary("id,text".encode("utf-16-le")), looks_binary(b"id,text")
+    (True, False, False)
+    """
+    if not head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(head):
+        return False
+    controls = len(head.translate(None, _NOT_CONTROL))
+    return controls >= min(16, len(head) // 4 + 1) and controls > len(head) * 0.05
+
+
+MIXED_ENCODING = "utf-8 mixed with cp1252"
+_ASCII = bytes(range(128))
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+#: A line with a non-ASCII character that is valid UTF-8 throughout: in a file that is not UTF-8
+#: as a whole, the sign of rows in two encodings (a legacy encoding such as Shift-JIS has none).
+_UTF8_LINE = re.compile(
+    rb"(?m)^[\x00-\x09\x0b-\x7f]*+(?:"
+    + _UTF8_SEQUENCE.pattern
+    + rb")(?:[\x00-\x09\x0b-\x7f]|"
+    + _UTF8_SEQUENCE.pattern
+    + rb")*+$"
+)
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def _as_cp1252(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read bytes that are not UTF-8 as Windows-1252 (Latin-1 where it has a gap)."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    bad = err.object[err.start : err.end]
+    chars = "".join(chr(b) if b in _CP1252_UNDEFINED else bytes([b]).decode("cp1252") for b in bad)
+    return chars, err.end
+
+
+codecs.register_error("followthrough-cp1252", _as_cp1252)
+
+
+def _utf8(data: bytes, file: str) -> tuple[str, str, list[str]]:
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and len(data[: err.start].translate(None, _ASCII)):
+            # Everything before the error is valid UTF-8: the file stops in the middle of a character.
+            return data[: err.start].decode("utf-8"), "utf-8", [_CUT_SHORT]
+    if _UTF8_LINE.search(data):
+        not_utf8 = len(_UTF8_SEQUENCE.sub(b"", data).translate(None, _ASCII))
+        note = (
+            f"the file mixes two encodings: {not_utf8:,} character(s) were not UTF-8 and were read as "
+            "Windows-1252; if accented letters look wrong, save the file again as CSV UTF-8"
+        )
+        return data.decode("utf-8", errors="followthrough-cp1252"), MIXED_ENCODING, [note]
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
     encoding = best.encoding if best is not None else "cp1252"
-    if encoding.startswith(_LATIN_GUESSES):
-        # Short Western texts look alike in every Latin code page; Excel writes cp1252.
+    if encoding.startswith(_LATIN_GUESSES) or encoding.startswith("utf"):
+        # Short Western texts look alike in every Latin code page; Excel writes cp1252. UTF-16 and
+        # UTF-8 were ruled out above, whatever the detector guesses from a few bytes.
         encoding = "cp1252"
     try:
-        return data.decode(encoding), encoding
+        return data.decode(encoding), encoding, []
     except (UnicodeDecodeError, LookupError):
-        # Mixed encodings in one file: keep every readable character, mark the rest.
-        return data.decode("utf-8", errors="replace"), "utf-8 (with unreadable bytes replaced)"
+        note = "some bytes are not valid in any one encoding and were read as Windows-1252"
+        return data.decode("cp1252", errors="followthrough-cp1252"), "cp1252", [note]
+
+
+def binary_data_error(file: str) -> LoadError:
+    """The error for bytes that are not text at all."""
+    return LoadError(
+        file,
+        "this is not a text export: it contains binary data (is it an image, a program or a PDF renamed .csv?).",
+        hint="Export the posts from the platform as CSV, Excel or JSON and upload that file.",
+    )
 
 
 _LATIN_GUESSES = (
@@ -66,15 +164,20 @@ _LATIN_GUESSES = (
 )
 
 
-def _strict(data: bytes, encoding: str, file: str) -> str:
+def _strict(data: bytes, encoding: str, file: str) -> tuple[str, list[str]]:
     try:
-        return data.decode(encoding)
+        return data.decode(encoding), []
     except UnicodeDecodeError as err:
+        if err.reason == "truncated data" and err.end >= len(data) - 1:
+            return data[: err.start].decode(encoding), [_CUT_SHORT]
         raise LoadError(
             file,
             f"the file says it is {encoding.upper()} but byte {err.start} is not valid {encoding}.",
             hint="Save it again as UTF-8 (in Excel: Save As → CSV UTF-8) and upload that copy.",
         ) from err
+
+
+_CUT_SHORT = "the file ends in the middle of a character, so it may have been cut short: check the last row"
 
 
 # --------------------------------------------------------------------------- dates
@@ -181,7 +284,7 @@ def parse_datetimes(raw: pl.Series, *, assume_tz: str = "UTC") -> ParsedDates:
         if hits:
             scored.append((-hits, order, fmt, kind))
     scored.sort()
-    chosen = scored[:4]
+    chosen = scored
     if not chosen:
         return ParsedDates(pl.Series(raw.name, [None] * len(s), dtype=_UTC), ())
     frame = pl.DataFrame({str(i): _try(norm, fmt, kind, assume_tz) for i, (_, _, fmt, kind) in enumerate(chosen)})
@@ -277,6 +380,10 @@ def parse_counts(raw: pl.Series) -> ParsedCounts:
         ).to_series()
         unreadable = int((num.is_null() & ~missing).sum())
     num = num.fill_nan(None)
+    # "inf", "1e400" or 30 digits are not counts: left empty and counted as unreadable.
+    out_of_range = num.is_infinite() | (num.abs() >= 2.0**63)
+    unreadable += int(out_of_range.sum())
+    num = num.set(out_of_range.fill_null(False), None)
     negative = int((num < 0).sum())
     values = pl.select(pl.when(pl.lit(num) >= 0).then(pl.lit(num).round(0)).cast(pl.Int64)).to_series().alias(raw.name)
     return ParsedCounts(values, unreadable, negative)

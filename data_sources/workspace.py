@@ -13,10 +13,13 @@ so neither is lost.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import sqlite3
+import time
+import unicodedata
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,7 +45,11 @@ __all__ = ["Workspace", "atomic_write_bytes", "atomic_write_parquet", "ensure_de
 
 DEMO = "demo"
 _SLUG = re.compile(r"[^a-z0-9]+")
-_DATASET_ID = re.compile(r"^[0-9a-f]{12}$")
+_DATASET_ID = re.compile(r"[0-9a-f]{12}")
+#: Folder names Windows keeps for devices: a workspace called "con" gets "con-workspace".
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+#: A temporary file this old was left by a save that crashed; it is removed on open.
+_STALE_TEMP_SECONDS = 3600
 
 
 def default_data_dir() -> Path:
@@ -59,7 +66,12 @@ def slugify(name: str) -> str:
     >>> slugify("../../etc/passwd")
     'etc-passwd'
     """
-    slug = _SLUG.sub("-", name.strip().lower()).strip("-")[:64]
+    slug = _SLUG.sub("-", name.strip().lower()).strip("-")[:64].strip("-")
+    if not slug and name.strip() and any(c.isalnum() for c in name):
+        # A name in another script (العربية, हिन्दी): a stable folder name from its letters.
+        slug = "ws-" + hashlib.sha256(unicodedata.normalize("NFC", name.strip()).encode("utf-8")).hexdigest()[:12]
+    if slug in _RESERVED:
+        slug = f"{slug}-workspace"
     if not slug:
         raise FollowthroughError(
             f"'{name}' cannot be a workspace name: use letters or digits, for example 'acme-2024'."
@@ -75,6 +87,33 @@ class DatasetInfo:
     rows: int
     added_at: datetime
     report: dict[str, object]
+
+
+def _wal(db: sqlite3.Connection, timeout: float = 30.0) -> None:
+    """Switch to write-ahead logging. While another session is still creating the database,
+    SQLite refuses the switch at once ("database is locked") instead of waiting: retry."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _sweep_temporary_files(root: Path) -> None:
+    """Remove what saves killed mid-write left behind (never listed, but it takes disk)."""
+    cutoff = time.time() - _STALE_TEMP_SECONDS
+    for tmp in root.rglob(".*.tmp"):
+        try:
+            if tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+        except OSError:
+            continue
 
 
 class Workspace:
@@ -97,6 +136,7 @@ class Workspace:
                 raise FollowthroughError(f"There is no workspace called '{name}'. Create it on the Data page.")
             (root / "datasets").mkdir(parents=True, exist_ok=True)
         ws = cls(root, name)
+        _sweep_temporary_files(root)
         with ws._db() as db:
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             db.execute("INSERT OR IGNORE INTO meta VALUES ('name', ?)", (name,))
@@ -130,7 +170,7 @@ class Workspace:
     def _db(self) -> Iterator[sqlite3.Connection]:
         db = sqlite3.connect(self.root / "workspace.sqlite", timeout=30)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
+            _wal(db)
             db.execute("PRAGMA synchronous=FULL")
             with db:
                 yield db
@@ -141,7 +181,7 @@ class Workspace:
 
     @staticmethod
     def _dataset_key(dataset_id: str) -> str:
-        if not _DATASET_ID.match(dataset_id):
+        if not _DATASET_ID.fullmatch(dataset_id):
             raise FollowthroughError(f"'{dataset_id}' is not a dataset id (12 hexadecimal characters).")
         return f"datasets/{dataset_id}.parquet"
 
@@ -180,7 +220,7 @@ class Workspace:
         return [
             DatasetInfo(r[0], r[1], r[2], int(r[3]), datetime.fromisoformat(r[4]), json.loads(r[5]))
             for r in rows
-            if _DATASET_ID.match(r[0]) and self.store.exists(self._dataset_key(r[0]))
+            if _DATASET_ID.fullmatch(r[0]) and self.store.exists(self._dataset_key(r[0]))
         ]
 
     def remove_dataset(self, dataset_id: str) -> None:

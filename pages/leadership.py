@@ -76,8 +76,17 @@ def _when(day: object) -> str:
     return "–" if day is None else f"{day:%d %b %Y}"  # type: ignore[str-format]
 
 
+#: The token is in this page's address: tell the browser never to send the address onward.
+NO_REFERRER = """<script>
+if (!document.querySelector('meta[name=referrer]')) {
+  const meta = document.createElement('meta'); meta.name = 'referrer'; meta.content = 'no-referrer';
+  document.head.appendChild(meta);
+}
+</script>"""
+
 style()
 st.html(LEADERSHIP_CSS)
+st.html(NO_REFERRER, unsafe_allow_javascript=True)
 try:
     ws, share = _open(st.query_params.get("share"))
 except ShareError as err:

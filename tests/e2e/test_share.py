@@ -86,6 +86,9 @@ def test_any_path_with_a_token_opens_only_the_leadership_view(
         assert width <= 392
         assert "Accountability score" in leadership_text(phone)
         assert token not in phone.title()
+        # The address holds the token: the page tells the browser never to pass it on as a referrer.
+        assert phone.evaluate("document.querySelector('meta[name=referrer]')?.content") == "no-referrer"
+        assert phone.locator("[data-testid=stMain] a[href^='http']").count() == 0  # no outbound links
         screenshot(phone, "leadership-phone")
         phone.goto(f"{server.url}/leadership?share=not-a-real-token")
         settle(phone, navigation=False)

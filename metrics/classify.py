@@ -20,6 +20,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -36,19 +37,18 @@ from sklearn.pipeline import Pipeline
 from data_sources import schema as S
 from metrics.augment import augmented
 from metrics.corpus import TOPICS, corpus_digest, load_corpus
-from metrics.features import PostFeaturizer
-from metrics.topics import lexicon_topics
+from metrics.features import CUE_NAMES, FoldedLinear, PostFeaturizer, PreparedTexts, cue_matrix
+from metrics.topics import TOPIC_PATTERNS, topic_lists, topic_matches
 
 MODEL_VERSION = "1"
-PARALLEL_THRESHOLD = 40_000
+PREDICT_CHUNK = 40_000
 CORRECTION_WEIGHT = 4.0
 PROBA_COLUMNS = tuple(f"p_{t}" for t in S.POST_TYPES)
 TOPIC_THRESHOLD = 0.8
+_TOPIC_MARGIN = np.log(TOPIC_THRESHOLD / (1 - TOPIC_THRESHOLD))  # a NumPy float64: scores compare in float64
 
-_SPECIFIC_RULES = (
-    r"\d"  # a number, amount, percentage, date or year
-    r"|https?://\S*(report|rapport|impact|esg|sustainab|bærekraft|sostenib|nachhaltig|rapporto|informe)"
-)
+# A link to a report is the other rule that makes a post specific (besides a number).
+_REPORT_LINK = r"https?://\S*(report|rapport|impact|esg|sustainab|bærekraft|sostenib|nachhaltig|rapporto|informe)"
 
 
 def build_pipeline(*, n_features: int = 2**18, alpha: float = 5e-5, random_state: int = 0, cv: Any = 5) -> Pipeline:
@@ -92,6 +92,20 @@ def fit_type_pipeline(
     return pipeline
 
 
+@dataclass(frozen=True)
+class _Heads:
+    scorer: FoldedLinear
+    calibrator: Any
+    type_order: list[int]  # the type model's columns in ``POST_TYPES`` order
+    topic_names: list[str]  # the topics with a learned model, in ``TOPICS`` order
+
+
+def _as_text_series(texts: Sequence[str] | pl.Series) -> pl.Series:
+    if isinstance(texts, pl.Series):
+        return texts.cast(pl.String).fill_null("")
+    return pl.Series("text", [t if isinstance(t, str) else "" for t in texts], dtype=pl.String)
+
+
 @dataclass
 class Classifier:
     """A trained classifier and what it was trained on."""
@@ -112,76 +126,96 @@ class Classifier:
 
     # ------------------------------------------------------------------ predict
 
-    def _heads(self) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], Any]:
-        """All linear heads as one weight matrix: 4 type scores, one per topic, specificity.
-
-        One sparse-times-dense product then scores every head at once.
-        """
+    def _heads(self) -> _Heads:
+        """All linear heads (4 type scores, one per topic, specificity) folded into one
+        :class:`FoldedLinear`, so one pass over a text's n-grams scores every head."""
         cached = getattr(self, "_heads_cache", None)
         if cached is not None:
             return cached  # type: ignore[no-any-return]
         calibrated = self.pipeline.named_steps["model"].calibrated_classifiers_[0]
-        models = [calibrated.estimator] + [self.topic_models[t] for t in TOPICS if t in self.topic_models]
-        models.append(self.specific_model)
+        topic_names = [t for t in TOPICS if t in self.topic_models]
+        models = [calibrated.estimator] + [self.topic_models[t] for t in topic_names] + [self.specific_model]
         weights = np.vstack([m.coef_ for m in models]).T.astype(np.float32)
         intercepts = np.concatenate([m.intercept_ for m in models]).astype(np.float32)
-        cached = (np.ascontiguousarray(weights), intercepts, calibrated.calibrators[0])
-        self._heads_cache = cached
-        return cached
+        heads = _Heads(
+            scorer=FoldedLinear(self.pipeline.named_steps["features"], weights, intercepts),
+            calibrator=calibrated.calibrators[0],
+            type_order=[self.classes.index(t) for t in S.POST_TYPES],
+            topic_names=topic_names,
+        )
+        self._heads_cache = heads
+        return heads
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state.pop("_heads_cache", None)
         return state
 
-    def predict_texts(self, texts: Sequence[str]) -> pl.DataFrame:
-        """Type, probabilities, topics and specificity for each text (in order)."""
-        texts = [t if isinstance(t, str) else "" for t in texts]
-        if not texts:
+    def predict_texts(
+        self,
+        texts: Sequence[str] | pl.Series,
+        *,
+        workers: int | None = None,
+        chunk_size: int | None = None,
+    ) -> pl.DataFrame:
+        """Type, probabilities, topics and specificity for each text (in order).
+
+        Batches of ``chunk_size`` texts (default :data:`PREDICT_CHUNK`) run on ``workers``
+        threads (default: one per core). Every step releases the GIL for its heavy work, and
+        each text's answer depends on that text alone, so the output is the same for any
+        ``workers`` and ``chunk_size``.
+        """
+        series = _as_text_series(texts)
+        if series.is_empty():
             return _empty_predictions()
-        weights, intercepts, calibrator = self._heads()
-        X = self.pipeline.named_steps["features"].transform(texts)
-        scores = np.asarray(X @ weights) + intercepts
+        self._heads()  # built once, before the threads share it
+        size = chunk_size or PREDICT_CHUNK
+        chunks = [series.slice(i, size) for i in range(0, len(series), size)]
+        workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
+        if workers == 1:
+            parts = [self._predict_chunk(chunk) for chunk in chunks]
+        else:
+            with ThreadPoolExecutor(workers) as pool:
+                parts = list(pool.map(self._predict_chunk, chunks))
+        proba, topics, specific = (np.concatenate([part[i] for part in parts]) for i in range(3))
+        best = proba.argmax(axis=1)
+        says_or_does = np.isin(best, [S.POST_TYPES.index("stance"), S.POST_TYPES.index("commitment_update")])
+        return pl.DataFrame(
+            [
+                pl.Series(S.TYPE, S.POST_TYPES, dtype=pl.String).gather(best),
+                pl.Series("confidence", proba.max(axis=1)),
+                *[pl.Series(col, proba[:, i]) for i, col in enumerate(PROBA_COLUMNS)],
+                topic_lists(topics, TOPICS),
+                pl.Series("specific", specific).set(pl.Series(~says_or_does), None),
+            ]
+        )
+
+    def _predict_chunk(
+        self, texts: pl.Series
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """Probabilities in ``POST_TYPES`` order, topics in ``TOPICS`` order, and whether the
+        text is specific (before the type decides whether that applies)."""
+        heads = self._heads()
+        prepared = PreparedTexts.of(texts)
+        cues = cue_matrix(prepared.texts, lower=prepared.lower)
+        scores = heads.scorer.scores(prepared, cues)
         n_types = len(S.POST_TYPES)
-        proba = calibrator.predict(scores[:, :n_types].astype(np.float64))
-        proba = proba[:, [self.classes.index(t) for t in S.POST_TYPES]]
-        names = [t for t in TOPICS if t in self.topic_models]
-        learned_topics = scores[:, n_types : n_types + len(names)] >= np.log(TOPIC_THRESHOLD / (1 - TOPIC_THRESHOLD))
-        learned_specific = scores[:, -1] >= 0.0
-        series = pl.Series("t", texts, dtype=pl.String)
-        frame = pl.DataFrame(
-            {
-                S.TYPE: np.asarray(S.POST_TYPES, dtype=object)[proba.argmax(axis=1)].tolist(),
-                "confidence": proba.max(axis=1),
-                **{col: proba[:, i] for i, col in enumerate(PROBA_COLUMNS)},
-                **{f"_m_{t}": learned_topics[:, k] for k, t in enumerate(names)},
-                "_lex": lexicon_topics(series),
-                "_rule": series.str.to_lowercase().str.contains(_SPECIFIC_RULES),
-                "_learned_specific": learned_specific,
-            }
+        proba = heads.calibrator.predict(scores[:, :n_types].astype(np.float64))[:, heads.type_order]
+        topics = topic_matches(prepared.lower)[:, [list(TOPIC_PATTERNS).index(t) for t in TOPICS]]
+        learned = scores[:, n_types : n_types + len(heads.topic_names)] >= _TOPIC_MARGIN
+        topics[:, [TOPICS.index(t) for t in heads.topic_names]] |= learned
+        specific = (
+            (cues[:, CUE_NAMES.index("number")] > 0)  # a number, amount, percentage, date or year
+            | prepared.lower.str.contains(_REPORT_LINK).to_numpy()
+            | (scores[:, -1] >= 0.0)
         )
-        topic_exprs = [
-            pl.when(pl.col("_lex").list.contains(t) | (pl.col(f"_m_{t}") if t in names else pl.lit(False)))
-            .then(pl.lit(t))
-            .otherwise(None)
-            for t in TOPICS
-        ]
-        return frame.select(
-            S.TYPE,
-            "confidence",
-            *PROBA_COLUMNS,
-            pl.concat_list(topic_exprs).list.drop_nulls().alias("topics"),
-            pl.when(pl.col(S.TYPE).is_in(["stance", "commitment_update"]))
-            .then(pl.col("_rule") | pl.col("_learned_specific"))
-            .alias("specific"),
-        )
+        return proba, topics, specific
 
     def type_margins(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
         """Raw scores of the type model (before calibration), in ``POST_TYPES`` order."""
-        weights, intercepts, _ = self._heads()
-        X = self.pipeline.named_steps["features"].transform(list(texts))
-        scores = (np.asarray(X @ weights) + intercepts)[:, : len(S.POST_TYPES)]
-        return scores[:, [self.classes.index(t) for t in S.POST_TYPES]].astype(np.float64)
+        heads = self._heads()
+        scores = heads.scorer.scores(PreparedTexts.of(texts))[:, : len(S.POST_TYPES)]
+        return scores[:, heads.type_order].astype(np.float64)
 
     def explain(self, text: str, *, top: int = 6) -> list[tuple[str, float]]:
         """The words that pushed ``text`` to its type, strongest first, with their weight.
@@ -361,18 +395,10 @@ def _save(classifier: Classifier, path: Path, checksum: Path) -> None:
 # --------------------------------------------------------------------------- posts
 
 
-def _predict_many(classifier: Classifier, texts: list[str]) -> pl.DataFrame:
-    if len(texts) < PARALLEL_THRESHOLD:
-        return classifier.predict_texts(texts)
-    workers = min(2, os.cpu_count() or 1)
-    size = -(-len(texts) // (workers * 4))
-    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-    parts: list[pl.DataFrame] = list(
-        joblib.Parallel(n_jobs=workers, backend="loky")(
-            joblib.delayed(classifier.predict_texts)(chunk) for chunk in chunks
-        )
-    )
-    return pl.concat(parts)
+def _predict_many(classifier: Classifier, texts: pl.Series) -> pl.DataFrame:
+    """The model's answers for distinct ``texts``: the part of :func:`classify_posts` that
+    ``bench/run.py`` times separately."""
+    return classifier.predict_texts(texts)
 
 
 def classify_posts(
@@ -392,7 +418,7 @@ def classify_posts(
             *[pl.lit(None, dtype=dt).alias(name) for name, dt in _empty_predictions().schema.items() if name != S.TYPE],
         )
     unique = posts.select(pl.col(S.TEXT).fill_null("")).unique(maintain_order=True)
-    predicted = _predict_many(classifier, unique[S.TEXT].to_list()).with_columns(unique[S.TEXT].alias("_text"))
+    predicted = _predict_many(classifier, unique[S.TEXT]).with_columns(unique[S.TEXT].alias("_text"))
     predicted = predicted.rename({S.TYPE: "_model_type"})
     out = posts.with_columns(pl.col(S.TEXT).fill_null("").alias("_text")).join(
         predicted, on="_text", how="left", maintain_order="left"

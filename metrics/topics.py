@@ -7,7 +7,13 @@ few hundred examples per topic misses.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
 import polars as pl
+import pyarrow as pa
 
 TOPIC_PATTERNS: dict[str, str] = {
     "racial_justice": (
@@ -88,15 +94,84 @@ def _without_unicode_boundaries(pattern: str) -> str:
 _FAST_PATTERNS = {topic: _without_unicode_boundaries(p) for topic, p in TOPIC_PATTERNS.items()}
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``, with those of a ``\\b(...)\\b`` group spread out."""
+    parts, depth, current, i = [], 0, "", 0
+    while i < len(pattern):
+        step = 2 if pattern[i] == "\\" else 1
+        char = pattern[i : i + step]
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+        i += step
+    parts.append(current)
+    out: list[str] = []
+    for part in parts:
+        inner = part[3:-3] if part.startswith(r"\b(") and part.endswith(r")\b") else None
+        out += _alternatives(inner) if inner is not None else [part]
+    return out
+
+
+def _literal_start(alternative: str) -> str:
+    """The text every match of ``alternative`` starts with: up to the first regex syntax,
+    less a last character that a quantifier makes optional."""
+    literal = re.match(r"[^\\()\[\]{}.*+?|^$]*", alternative)[0]  # type: ignore[index]
+    optional = len(literal) < len(alternative) and alternative[len(literal)] in "?*{"
+    return literal[:-1] if optional else literal
+
+
+# Every match of a topic's pattern contains one of these words: a single Aho-Corasick pass
+# finds the few texts that can match, and only those are searched with the patterns.
+_CLUES: dict[str, list[str]] = {t: [_literal_start(a) for a in _alternatives(p)] for t, p in TOPIC_PATTERNS.items()}
+assert all(all(clues) for clues in _CLUES.values()), "every alternative of a topic pattern needs a literal start"
+_CLUE_TOPICS = (
+    pl.DataFrame({"clue": list(_CLUES.values()), "topic": range(len(_CLUES))}, schema_overrides={"topic": pl.Int32})
+    .explode("clue")
+    .unique()
+)
+
+
+def topic_matches(lower: pl.Series) -> npt.NDArray[np.bool_]:
+    """One column per topic of :data:`TOPIC_PATTERNS` (in order): whether each lower-cased
+    text contains one of its keywords."""
+    lower = lower.fill_null("")
+    found = pl.DataFrame({"clue": lower.str.extract_many(sorted(_CLUE_TOPICS["clue"].unique()), overlapping=True)})
+    candidates = (
+        found.with_row_index("row")
+        .explode("clue")
+        .join(_CLUE_TOPICS, on="clue")
+        .select("row", "topic")
+        .unique()
+        .partition_by("topic", as_dict=True)
+    )
+    out = np.zeros((len(lower), len(_CLUES)), dtype=bool)
+    for (topic,), rows in candidates.items():
+        at = rows["row"].to_numpy()
+        out[at, topic] = lower.gather(at).str.contains(_FAST_PATTERNS[list(_CLUES)[topic]]).to_numpy()
+    return out
+
+
+def topic_lists(matches: npt.NDArray[np.bool_], names: Sequence[str]) -> pl.Series:
+    """``matches`` (one column per name) as one list of names per row, in column order.
+
+    >>> topic_lists(np.array([[True, False, True], [False, False, False]]), ["a", "b", "c"]).to_list()
+    [['a', 'c'], []]
+    """
+    rows, columns = np.nonzero(matches)
+    offsets = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(matches)))]).astype(np.int64)
+    values = pl.Series(list(names), dtype=pl.String).gather(columns).to_arrow(compat_level=pl.CompatLevel.oldest())
+    lists = pa.LargeListArray.from_arrays(pa.array(offsets, type=pa.int64()), values)
+    series = pl.Series("topics", lists)
+    return series.cast(pl.List(pl.String))
+
+
 def lexicon_topics(texts: pl.Series) -> pl.Series:
     """For each text, the topics whose keywords it contains (in :data:`TOPIC_PATTERNS` order).
 
     >>> lexicon_topics(pl.Series(["Vi støtter Oslo Pride 🏳️‍🌈 og kutter utslipp"])).to_list()
     [['lgbtq', 'climate_environment']]
     """
-    lower = pl.DataFrame({"t": texts.fill_null("").str.to_lowercase()})
-    hits = [
-        pl.when(pl.col("t").str.contains(pattern)).then(pl.lit(topic)).otherwise(None)
-        for topic, pattern in _FAST_PATTERNS.items()
-    ]
-    return lower.select(pl.concat_list(hits).list.drop_nulls().alias("topics")).to_series()
+    return topic_lists(topic_matches(texts.fill_null("").str.to_lowercase()), list(TOPIC_PATTERNS))

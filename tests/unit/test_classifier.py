@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 from data_sources import schema as S
 from metrics.classify import PROBA_COLUMNS, Classifier, classify_posts, load_or_train, model_key, train
@@ -163,3 +165,47 @@ def test_retraining_report_measures_before_and_after_by_cross_validation() -> No
     assert report["corrections"] == 4
     assert 0.0 <= report["before"] <= 1.0 and 0.0 <= report["after"] <= 1.0
     assert report["after"] >= report["before"]
+
+
+def test_each_distinct_text_is_classified_once_across_batches_and_threads(
+    classifier: Classifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import metrics.classify
+
+    seen: list[str] = []
+    original = Classifier._predict_chunk
+
+    def recording(self: Classifier, texts: pl.Series) -> Any:
+        seen.extend(texts.to_list())
+        return original(self, texts)
+
+    monkeypatch.setattr(Classifier, "_predict_chunk", recording)
+    monkeypatch.setattr(metrics.classify, "PREDICT_CHUNK", 3)  # several batches, on several threads
+    texts = [f"Post {i % 7}: we planted {i % 7} trees" for i in range(60)] + [None, "", "Post 0: we planted 0 trees"]
+    posts = S.conform(pl.DataFrame({S.POST_ID: [str(i) for i in range(len(texts))], S.TEXT: texts}))
+    out = classify_posts(posts, classifier, detect_language=False)
+    distinct = {t or "" for t in texts}
+    assert sorted(seen) == sorted(distinct)  # each once
+    alone = classifier.predict_texts(sorted(distinct), workers=1)
+    expected = dict(zip(sorted(distinct), alone.select(S.TYPE, "confidence").iter_rows(), strict=True))
+    got = out.select(pl.col(S.TEXT).fill_null(""), S.TYPE, "confidence").iter_rows()
+    assert all(expected[text] == (label, confidence) for text, label, confidence in got)
+
+
+def test_parallel_prediction_gives_exactly_the_single_threaded_output(classifier: Classifier) -> None:
+    from metrics.corpus import load_corpus
+
+    texts = load_corpus().sample(400, seed=3)["text"].to_list() + ["", "ab\x00cd", "🌈" * 50, "x" * 3000]
+    single = classifier.predict_texts(texts, workers=1, chunk_size=len(texts))
+    assert_frame_equal(classifier.predict_texts(texts, workers=2, chunk_size=37), single, check_exact=True)
+    assert_frame_equal(classifier.predict_texts(pl.Series(texts), workers=3, chunk_size=100), single, check_exact=True)
+
+
+def test_served_probabilities_are_the_trained_pipelines(classifier: Classifier) -> None:
+    from metrics.corpus import load_corpus
+
+    texts = load_corpus().sample(300, seed=5)["text"].to_list() + ["", "Happy Friday!", "ab\x00cd"]
+    proba = classifier.pipeline.predict_proba(texts)[:, [classifier.classes.index(t) for t in S.POST_TYPES]]
+    served = classifier.predict_texts(texts)
+    assert np.abs(served.select(PROBA_COLUMNS).to_numpy() - proba).max() < 1e-5
+    assert served[S.TYPE].to_list() == [S.POST_TYPES[i] for i in proba.argmax(axis=1)]

@@ -17,6 +17,7 @@ library versions, so the dashboard trains once, not at every start.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -363,20 +364,26 @@ def load_or_train(
     key = model_key(corrections)
     path = cache_dir / f"classifier-{key}.joblib"
     checksum = path.with_suffix(".sha256")
-    if path.exists() and checksum.exists():
-        data = path.read_bytes()
-        if hashlib.sha256(data).hexdigest() == checksum.read_text().strip():
-            try:
-                loaded = joblib.load(path)
-                if isinstance(loaded, Classifier) and loaded.key == key:
-                    return loaded
-            except Exception:  # a damaged cache is rebuilt, never fatal
-                pass
+    try:
+        expected = checksum.read_bytes().strip() if path.exists() and checksum.exists() else b""
+        data = path.read_bytes() if expected else b""
+    except OSError:  # unreadable cache: rebuilt
+        expected = data = b""
+    if expected and hashlib.sha256(data).hexdigest().encode("ascii") == expected:
+        try:
+            loaded = joblib.load(path)
+            if isinstance(loaded, Classifier) and loaded.key == key:
+                return loaded
+        except Exception:  # a damaged cache is rebuilt, never fatal
+            pass
     if on_train is not None:
         on_train()
     classifier = train(corrections=corrections)
     classifier.key = key
-    _save(classifier, path, checksum)
+    try:
+        _save(classifier, path, checksum)
+    except OSError as err:  # a full disk or a read-only folder: serve the model, train again next start
+        logging.getLogger(__name__).warning("the trained classifier could not be cached in %s: %s", cache_dir, err)
     return classifier
 
 

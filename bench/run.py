@@ -679,6 +679,29 @@ def baseline(run: Run) -> None:
 # Its rows then appear in BENCHMARKS.md with their targets; nothing else needs to change.
 
 
+LOAD_SIZE = 100_000
+
+
+@stage(
+    "load",
+    measures=(
+        Measure("load_p50", "20 browser sessions open one share link (100,000 posts): median to a drawn page"),
+        Measure("load_p95", "20 browser sessions open one share link (100,000 posts): p95 to a drawn page", 5.0),
+    ),
+    runs_at=lambda size: size == LOAD_SIZE,
+)
+def load(run: Run) -> None:
+    """Issue 8's load test: 20 concurrent Chromium contexts on loopback (bench/load_share.py)."""
+    from bench.load_share import run as load_test
+
+    result = load_test(sessions=20, posts=LOAD_SIZE)
+    run.info["load"] = result.line()
+    if result.errors:
+        raise RuntimeError(f"the load test saw {len(result.errors)} errors: {result.errors[:3]}")
+    run.phases.setdefault("load_p50", []).append(Phase(result.p50, 0))
+    run.phases.setdefault("load_p95", []).append(Phase(result.p95, 0))
+
+
 # =========================================================================== running
 
 

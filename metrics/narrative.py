@@ -1,59 +1,91 @@
-"""Plain-language sentences from the metrics, for the Overview and the leadership view."""
+"""Plain-language sentences from the metrics, for the Overview and the leadership view.
+
+Each sentence is one whole message in the catalogues with named placeholders, so that a
+translation can order its words as its language does; sentences are joined, never pieced
+together from fragments. They come out in the current language (``followthrough.i18n``).
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
+from followthrough.i18n import N_, _, format_date, format_number, format_percent, isolate, ngettext
+
+#: A cause as it reads inside a sentence ("Since its stance on racial justice…").
 TOPIC_PHRASES = {
-    "racial_justice": "racial justice",
-    "lgbtq": "LGBTQ+ rights",
-    "gender_equality": "gender equality",
-    "diversity_inclusion": "diversity and inclusion",
-    "climate_environment": "climate and the environment",
-    "community_poverty": "community and poverty",
-    "health": "health",
-    "human_rights": "human rights",
-    "civic_voting": "civic participation and voting",
-    "disability": "disability inclusion",
-    "education": "education",
+    "racial_justice": N_("racial justice"),
+    "lgbtq": N_("LGBTQ+ rights"),
+    "gender_equality": N_("gender equality"),
+    "diversity_inclusion": N_("diversity and inclusion"),
+    "climate_environment": N_("climate and the environment"),
+    "community_poverty": N_("community and poverty"),
+    "health": N_("health"),
+    "human_rights": N_("human rights"),
+    "civic_voting": N_("civic participation and voting"),
+    "disability": N_("disability inclusion"),
+    "education": N_("education"),
 }
 
 
-def _when(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
+def _topic(c: dict[str, Any]) -> str:
+    first = (c.get("topics") or [""])[0]
+    if first in TOPIC_PHRASES:
+        return _(TOPIC_PHRASES[first])
+    return str(c.get("title") or _("its commitment"))
 
 
 def commitment_sentence(c: dict[str, Any]) -> str:
-    """One commitment in a sentence.
+    """One commitment in a sentence or two.
 
+    >>> from datetime import date
     >>> commitment_sentence({"brand": "Brand A", "topics": ["racial_justice"], "announced_on": date(2020, 6, 2),
     ...     "updates": 3, "days_since_last_update": 412, "cadence_days": 90, "status": "overdue", "title": "x"})
-    'Since its stance on racial justice on 2 June 2020, Brand A has posted 3 updates; the last was 412 days ago, against a promised 90.'
+    'Since its stance on racial justice on 2 June 2020, Brand A has posted 3 updates. The last was 412 days ago; it promised one every 90 days.'
     """
-    topic = TOPIC_PHRASES.get((c.get("topics") or [""])[0], c.get("title", "its commitment"))
-    start = f"Since its stance on {topic} on {_when(c['announced_on'])}, {c['brand']}"
+    updates, days = int(c["updates"] or 0), int(c["days_since_last_update"] or 0)
+    values = {
+        "topic": _topic(c),
+        "date": format_date(c["announced_on"], "long"),
+        "brand": isolate(c["brand"]),
+        "n": format_number(updates),
+        "days": format_number(days),
+        "cadence": format_number(c["cadence_days"]),
+    }
     if c["status"] == "met":
-        return f"{start} has reached its target ({_plural(c['updates'], 'update')} along the way)."
-    if not c["updates"]:
-        return f"{start} has posted no update in {c['days_since_last_update']:,} days, against a promised {c['cadence_days']}."
-    tail = "" if c["status"] == "on_track" else f", against a promised {c['cadence_days']}"
-    return (
-        f"{start} has posted {_plural(c['updates'], 'update')}; the last was {_ago(c['days_since_last_update'])}{tail}."
+        return ngettext(
+            "Since its stance on {topic} on {date}, {brand} has reached its target, with {n} update along the way.",
+            "Since its stance on {topic} on {date}, {brand} has reached its target, with {n} updates along the way.",
+            updates,
+        ).format(**values)
+    if not updates:
+        return ngettext(
+            "Since its stance on {topic} on {date}, {brand} has posted no update in {days} day; it promised one every {cadence} days.",
+            "Since its stance on {topic} on {date}, {brand} has posted no update in {days} days; it promised one every {cadence} days.",
+            days,
+        ).format(**values)
+    posted = ngettext(
+        "Since its stance on {topic} on {date}, {brand} has posted {n} update.",
+        "Since its stance on {topic} on {date}, {brand} has posted {n} updates.",
+        updates,
     )
-
-
-def _ago(days: int) -> str:
-    return "today" if days == 0 else f"{_plural(days, 'day')} ago"
+    if c["status"] == "on_track":
+        last = (
+            _("The last was today.")
+            if days == 0
+            else ngettext("The last was {days} day ago.", "The last was {days} days ago.", days)
+        )
+    else:
+        last = ngettext(
+            "The last was {days} day ago; it promised one every {cadence} days.",
+            "The last was {days} days ago; it promised one every {cadence} days.",
+            days,
+        )
+    return f"{posted.format(**values)} {last.format(**values)}"
 
 
 def brand_paragraph(brand: dict[str, Any], commitments: list[dict[str, Any]]) -> str:
     """A paragraph a leader can read: the worst-kept commitment first, then the balance of say and do."""
-    name = brand["brand"]
+    name = isolate(brand["brand"])
     mix = brand["mix"]
     parts = []
     ordered = sorted(
@@ -64,18 +96,48 @@ def brand_paragraph(brand: dict[str, Any], commitments: list[dict[str, Any]]) ->
     stances, updates = mix["stance"], mix["commitment_update"]
     if stances:
         parts.append(
-            f"{name} took {_plural(stances, 'stance')} and posted {_plural(updates, 'update')} in this period."
+            ngettext(
+                "{brand} took {n} stance in this period.", "{brand} took {n} stances in this period.", stances
+            ).format(brand=name, n=format_number(stances))
+        )
+        parts.append(
+            ngettext(
+                "In the same period it posted {n} update on its commitments.",
+                "In the same period it posted {n} updates on its commitments.",
+                updates,
+            ).format(n=format_number(updates))
+            if updates
+            else _("It posted no update on its commitments in the same period.")
         )
     elif updates:
-        parts.append(f"{name} posted {_plural(updates, 'update')} and took no new stance in this period.")
+        parts.append(
+            ngettext(
+                "{brand} posted {n} update and took no new stance in this period.",
+                "{brand} posted {n} updates and took no new stance in this period.",
+                updates,
+            ).format(brand=name, n=format_number(updates))
+        )
     else:
-        parts.append(f"{name} posted no stance and no update in this period.")
+        parts.append(_("{brand} posted no stance and no update in this period.").format(brand=name))
     ft = brand["follow_through"].get("90")
     if ft is not None:
-        parts.append(f"{ft:.0%} of its stances were followed by an update within 90 days.")
-    if brand.get("cause_marketing_posts"):
-        parts.append(f"{_plural(brand['cause_marketing_posts'], 'promotional post')} carried a cause.")
+        parts.append(
+            _("{share} of its stances were followed by an update within 90 days.").format(share=format_percent(ft))
+        )
+    cause_marketing = int(brand.get("cause_marketing_posts") or 0)
+    if cause_marketing:
+        parts.append(
+            ngettext(
+                "{n} promotional post carried a cause.", "{n} promotional posts carried a cause.", cause_marketing
+            ).format(n=format_number(cause_marketing))
+        )
     overdue = [c for c in commitments if c["status"] in ("overdue", "no_updates")]
     if len(overdue) > 1:
-        parts.append(f"{len(overdue)} of its {len(commitments)} commitments are overdue or have had no update.")
+        parts.append(
+            ngettext(
+                "{n} of its {total} commitments is overdue or has had no update.",
+                "{n} of its {total} commitments are overdue or have had no update.",
+                len(overdue),
+            ).format(n=format_number(len(overdue)), total=format_number(len(commitments)))
+        )
     return " ".join(parts)

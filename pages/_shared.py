@@ -12,6 +12,17 @@ import streamlit as st
 
 from data_sources import schema as S
 from data_sources.workspace import DEMO, Workspace, default_data_dir, ensure_demo, list_workspaces
+from followthrough.i18n import (
+    _,
+    format_date,
+    format_month,
+    format_number,
+    is_rtl,
+    isolate,
+    ngettext,
+    topic_label,
+    type_label,
+)
 from metrics.classify import Classifier, load_or_train
 from metrics.consistency import Filters, apply_filters
 from metrics.corpus import TOPICS
@@ -34,25 +45,14 @@ _route_through_app()
 
 TYPE_ORDER = list(S.POST_TYPES)
 COLOURS = dict(S.TYPE_COLOURS)
-TOPIC_NAMES = {
-    "racial_justice": "Racial justice",
-    "lgbtq": "LGBTQ+",
-    "gender_equality": "Gender equality",
-    "diversity_inclusion": "Diversity & inclusion",
-    "climate_environment": "Climate & environment",
-    "community_poverty": "Community & poverty",
-    "health": "Health",
-    "human_rights": "Human rights",
-    "civic_voting": "Civic & voting",
-    "disability": "Disability",
-    "education": "Education",
-}
-FILTER_KEYS = {"brand": "f_brand", "platform": "f_platform", "lang": "f_lang", "topic": "f_topic"}
+# The URL parameter of each filter and its widget's key. ``?lang=`` is the reader's language
+# (pages/_language.py); the languages the posts are written in are ``?post_lang=``.
+FILTER_KEYS = {"brand": "f_brand", "platform": "f_platform", "post_lang": "f_lang", "topic": "f_topic"}
 
 CSS = """
 <style>
 .ft-post {white-space: pre-wrap; unicode-bidi: plaintext; line-height: 1.45;
-  font-family: "Noto Sans", "Noto Sans Devanagari", "Noto Sans Arabic", system-ui, sans-serif;
+  font-family: "Noto Sans", "Noto Sans Arabic", "Noto Sans Devanagari", system-ui, sans-serif;
   border-left: 3px solid #d0d7de; padding: 0.2rem 0.7rem; margin: 0.2rem 0 0.6rem 0;}
 .ft-chip {display: inline-block; border-radius: 0.8rem; padding: 0.05rem 0.55rem; color: white;
   font-size: 0.8rem; margin-right: 0.3rem;}
@@ -97,7 +97,7 @@ def workspace() -> Workspace:
     if remembered not in names:
         remembered = names[0]
     st.session_state["workspace"] = remembered
-    choice = st.sidebar.selectbox("Workspace", names, key="workspace", on_change=_remember, args=("workspace",))
+    choice = st.sidebar.selectbox(_("Workspace"), names, key="workspace", on_change=_remember, args=("workspace",))
     st.session_state["_workspace"] = choice
     if choice != DEMO:
         st.query_params["ws"] = choice
@@ -112,14 +112,14 @@ def classifier() -> Classifier:
 
 
 def get_classifier() -> Classifier:
-    with st.spinner("Preparing the classifier (first start only, under a minute)…"):
+    with st.spinner(_("Preparing the classifier (first start only, under a minute)…")):
         return classifier()
 
 
 @st.cache_resource(show_spinner=False, max_entries=6)
 def _labelled(root: str, name: str, fingerprint: str, model_key: str) -> pl.DataFrame:
     ws = Workspace.open(root, name)
-    bar = st.progress(0.0, text="Reading the workspace…")
+    bar = st.progress(0.0, text=_("Reading the workspace…"))
     posts = labelled_posts(ws, classifier(), progress=lambda f, text: bar.progress(min(f, 1.0), text=text))
     bar.empty()
     return posts
@@ -171,14 +171,19 @@ def _parse_date(text: str | None) -> date | None:
 
 def sidebar_filters(frame: pl.DataFrame, *, topics: bool = True) -> Filters:
     """Brand, platform, language, topic and date filters, kept in the URL and across pages."""
-    st.sidebar.markdown("**Filters**")
+    st.sidebar.markdown("**" + _("Filters") + "**")
     options = {
         "brand": sorted(frame[S.BRAND].drop_nulls().unique().to_list()),
         "platform": sorted(frame[S.PLATFORM].drop_nulls().unique().to_list()),
-        "lang": sorted(frame[S.LANG].drop_nulls().unique().to_list()),
+        "post_lang": sorted(frame[S.LANG].drop_nulls().unique().to_list()),
         "topic": list(TOPICS),
     }
-    labels = {"brand": "Brands", "platform": "Platforms", "lang": "Languages", "topic": "Cause topics"}
+    labels = {
+        "brand": _("Brands"),
+        "platform": _("Platforms"),
+        "post_lang": _("Post languages"),
+        "topic": _("Cause topics"),
+    }
     chosen: dict[str, list[str]] = {}
     for param, key in FILTER_KEYS.items():
         if param == "topic" and not topics:
@@ -191,8 +196,8 @@ def sidebar_filters(frame: pl.DataFrame, *, topics: bool = True) -> Filters:
             labels[param],
             options[param],
             key=key,
-            placeholder="All",
-            format_func=(lambda t: TOPIC_NAMES.get(t, t)) if param == "topic" else str,
+            placeholder=_("All"),
+            format_func=topic_label if param == "topic" else str,
             on_change=_remember,
             args=(key,),
         )
@@ -212,7 +217,13 @@ def sidebar_filters(frame: pl.DataFrame, *, topics: bool = True) -> Filters:
         start, end = remembered_dates
         st.session_state["f_dates"] = (max(lo, min(start, hi)), min(hi, max(end, lo)))
     picked = st.sidebar.date_input(
-        "Dates", key="f_dates", min_value=lo, max_value=hi, format="YYYY-MM-DD", on_change=_remember, args=("f_dates",)
+        _("Dates"),
+        key="f_dates",
+        min_value=lo,
+        max_value=hi,
+        format="YYYY-MM-DD",
+        on_change=_remember,
+        args=("f_dates",),
     )
     st.session_state["_f_dates"] = picked
     start, end = picked if isinstance(picked, tuple) and len(picked) == 2 else (lo, hi)
@@ -263,14 +274,14 @@ def show_post(text: str | None, meta: str = "") -> None:
 
 def type_chip(post_type: str | None) -> str:
     colour = COLOURS.get(post_type or "", "#999999")
-    label = S.TYPE_LABELS.get(post_type or "", post_type or "unlabelled")
+    label = type_label(post_type)
     return f'<span class="ft-chip" style="background:{colour}">{html.escape(label)}</span>'
 
 
 def empty_state(message: str, *, to_data: bool = True) -> None:
     st.info(message)
     if to_data:
-        st.page_link("pages/data.py", label="Open Data to upload exports", icon="📥")
+        st.page_link("pages/data.py", label=_("Open Data to upload exports"), icon="📥")
 
 
 def brand_line(frame: pl.DataFrame) -> str:
@@ -279,18 +290,63 @@ def brand_line(frame: pl.DataFrame) -> str:
     brands = frame[S.BRAND].unique().sort().to_list()
     lo = frame[S.PUBLISHED_AT].min()
     hi = frame[S.PUBLISHED_AT].max()
-    named = ", ".join(brands[:4]) + (f" and {len(brands) - 4} more" if len(brands) > 4 else "")
-    return f"{named} · {lo:%d %b %Y} – {hi:%d %b %Y}"  # type: ignore[str-format]
+    more = len(brands) - 4
+    named = (
+        ngettext("{brands} and {n} more", "{brands} and {n} more", more).format(
+            brands=isolate(", ".join(brands[:4])), n=format_number(more)
+        )
+        if more > 0
+        else isolate(", ".join(brands))
+    )
+    return _("{brands} · {start} – {end}").format(brands=named, start=format_date(lo), end=format_date(hi))
+
+
+def _right_to_left(fig: Any) -> None:
+    """Charts keep time and numbers left to right; their words read right to left: each
+    title and name is a right-to-left isolate (plotly draws them in a left-to-right SVG),
+    and titles and legends start at the right."""
+
+    def isolate(text: Any) -> Any:
+        return f"\u2067{text}\u2069" if isinstance(text, str) and text and not text.startswith("\u2067") else text
+
+    fig.update_layout(title_text=isolate(fig.layout.title.text), title_x=0.99, title_xanchor="right")
+    fig.for_each_xaxis(lambda axis: axis.update(title_text=isolate(axis.title.text)))
+    fig.for_each_yaxis(lambda axis: axis.update(title_text=isolate(axis.title.text)))
+    fig.for_each_trace(lambda trace: trace.update(name=isolate(trace.name)))
+    fig.for_each_annotation(lambda note: note.update(text=isolate(note.text)))
 
 
 def plotly_layout(fig: Any, *, height: int = 380) -> Any:
+    rtl = is_rtl()
+    if rtl:
+        _right_to_left(fig)
     fig.update_layout(
         height=height,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": None},
-        font={"family": "Noto Sans, system-ui, sans-serif"},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "x": 1 if rtl else 0,
+            "xanchor": "right" if rtl else "left",
+            "title": None,
+        },
+        font={"family": "Noto Sans, Noto Sans Arabic, Noto Sans Devanagari, system-ui, sans-serif"},
         hoverlabel={"font": {"family": "Noto Sans, Noto Sans Arabic, Noto Sans Devanagari, sans-serif"}},
     )
+    return fig
+
+
+def month_ticks(fig: Any, lo: date | None, hi: date | None, *, most: int = 10) -> Any:
+    """Label a date x axis with months in the reader's language (plotly's own are English):
+    a tick every 1, 2, 3, 6 or 12 months, so that there are at most ``most``."""
+    if lo is None or hi is None:
+        return fig
+    first, last = lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month - 1
+    step = next((s for s in (1, 2, 3, 6, 12, 24) if (last - first) // s < most), 48)
+    start = first + (-first) % step
+    months = [date(m // 12, m % 12 + 1, 1) for m in range(start, last + 1, step)] or [date(lo.year, lo.month, 1)]
+    fig.update_xaxes(tickmode="array", tickvals=months, ticktext=[format_month(m) for m in months])
     return fig
 
 
@@ -313,7 +369,7 @@ def start_page(
         empty_state(empty_message)
         st.stop()
     if frame.is_empty():
-        st.info("No posts match these filters. Widen the dates or clear a filter in the sidebar.")
+        st.info(_("No posts match these filters. Widen the dates or clear a filter in the sidebar."))
         st.stop()
     st.caption(brand_line(frame))
     return ws, everything, frame

@@ -67,11 +67,6 @@ def _live_view(root: str, share_id: str, fingerprint: str, _ws: Workspace, _shar
     return shared_view(_ws, _share, classifier())
 
 
-@st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
-def _report(share_id: str, fingerprint: str, _view: LeadershipView) -> bytes:
-    return render_html(_view, note="Shared read-only with Followthrough.").encode("utf-8")
-
-
 def _when(day: object) -> str:
     return "–" if day is None else f"{day:%d %b %Y}"  # type: ignore[str-format]
 
@@ -97,10 +92,8 @@ except ShareError as err:
 
 if share.live:
     with st.spinner("Reading the latest figures…"):
-        fingerprint = ws.fingerprint()
-        view = _live_view(str(ws.root), share.id, fingerprint, ws, share)
+        view = _live_view(str(ws.root), share.id, ws.fingerprint(), ws, share)
 else:
-    fingerprint = "snapshot"
     view = _snapshot_view(str(ws.root), share.id, ws, share)
 
 if view is None:
@@ -159,7 +152,8 @@ st.caption(
 )
 st.download_button(
     "Download this view as a report (HTML)",
-    data=_report(share.id, fingerprint, view),
+    # Made when clicked: the report embeds plotly.js (about 5 MB), too much to send with every view.
+    data=lambda: render_html(view, note="Shared read-only with Followthrough.").encode("utf-8"),
     file_name=f"followthrough-{datetime.now(UTC):%Y-%m-%d}.html",
     mime="text/html",
     key="lead_report",

@@ -134,7 +134,6 @@ with report:
     if view is None:
         st.info("Nothing to report in this view.")
         st.stop()
-    document = render_html(view)
     st.write(
         f"The leadership view of **{view.brand}** as one file: charts stay interactive and it opens offline, "
         "so it can travel as an email attachment."
@@ -142,7 +141,7 @@ with report:
     stamp = f"{datetime.now(UTC):%Y-%m-%d}"
     st.download_button(
         "Download the report (HTML)",
-        data=document.encode("utf-8"),
+        data=lambda: render_html(view).encode("utf-8"),  # made when clicked: it embeds plotly.js
         file_name=f"followthrough-{_slug(view.brand)}-{stamp}.html",
         mime="text/html",
         key="report_html",
@@ -153,7 +152,7 @@ with report:
     elif st.button("Prepare the PDF (A4)", key="report_pdf_prepare"):
         try:
             with st.spinner("Printing the report to PDF…"):
-                st.session_state["_report_pdf"] = html_to_pdf(document)
+                st.session_state["_report_pdf"] = html_to_pdf(render_html(view))
         except FollowthroughError as err:
             st.error(str(err))
     if st.session_state.get("_report_pdf"):

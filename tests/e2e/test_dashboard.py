@@ -54,10 +54,10 @@ def test_upload_a_real_export_then_see_it(server: Server, page: object, tmp_path
 def test_a_copied_url_reopens_the_same_view(server: Server, browser: object) -> None:
     first = browser.new_context(viewport={"width": 1400, "height": 2000})  # type: ignore[attr-defined]
     tab = first.new_page()
-    tab.goto(f"{server.url}/content-mix?brand=Fjordlys+Energi&lang=nb&every=quarter")
+    tab.goto(f"{server.url}/content-mix?brand=Fjordlys+Energi&post_lang=nb&every=quarter")
     settle(tab)
     url = tab.url
-    assert "brand=Fjordlys" in url and "lang=nb" in url and "every=quarter" in url
+    assert "brand=Fjordlys" in url and "post_lang=nb" in url and "every=quarter" in url
     heading_a = tab.inner_text("[data-testid=stMain] [data-testid=stCaptionContainer]")
     first.close()
     fresh = browser.new_context(viewport={"width": 1400, "height": 2000})  # type: ignore[attr-defined]

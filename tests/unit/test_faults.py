@@ -26,6 +26,13 @@ from data_sources import schema as S
 from data_sources.loader import load_bytes
 from data_sources.workspace import Workspace
 
+
+@pytest.fixture(autouse=True)
+def _spawn_without_rerunning_main(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spawned process re-runs the parent's ``__main__`` file; after an AppTest in the same
+    session that can be the app itself. The workers need only this module, imported by name."""
+    monkeypatch.delattr(sys.modules["__main__"], "__file__", raising=False)
+
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 5_000
 

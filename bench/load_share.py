@@ -25,12 +25,11 @@ from pathlib import Path
 
 import polars as pl
 
+from metrics.report import OFFLINE_CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]  # fmt: skip
+CHROMIUM_ARGS = list(OFFLINE_CHROMIUM_FLAGS)
 TARGET_P95 = 5.0
 
 

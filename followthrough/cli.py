@@ -89,7 +89,7 @@ def _seed_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_all(files: list[str], args: argparse.Namespace) -> Any:
+def _load_all(files: list[str | os.PathLike[str]], args: argparse.Namespace) -> Any:
     from data_sources.loader import load_many
 
     frame, reports = load_many(files, format=getattr(args, "format", None), brand=getattr(args, "brand", None))
@@ -266,17 +266,25 @@ def _retrain(args: argparse.Namespace) -> int:
     return 0
 
 
-def _summary(args: argparse.Namespace) -> int:
+def _as_of(args: argparse.Namespace) -> Any:
+    """``--as-of YYYY-MM-DD``, or today."""
     from datetime import date
+
+    from metrics.consistency import today
+
+    try:
+        return date.fromisoformat(args.as_of) if args.as_of else today()
+    except ValueError as err:
+        raise FollowthroughError(f"--as-of '{args.as_of}' is not a date; write it as YYYY-MM-DD.") from err
+
+
+def _summary(args: argparse.Namespace) -> int:
 
     from metrics.classify import classify_posts
     from metrics.commitments import link_posts, load_commitments, suggest_commitments
-    from metrics.consistency import brand_summary, commitment_scores, commitment_status, today
+    from metrics.consistency import brand_summary, commitment_scores, commitment_status
 
-    try:
-        as_of = date.fromisoformat(args.as_of) if args.as_of else today()
-    except ValueError as err:
-        raise FollowthroughError(f"--as-of '{args.as_of}' is not a date; write it as YYYY-MM-DD.") from err
+    as_of = _as_of(args)
     posts = _load_all(args.files, args)
     labelled = classify_posts(posts, _classifier(quiet=args.json))
     if args.commitments:
@@ -425,19 +433,14 @@ def _share_revoke(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from datetime import date
     from pathlib import Path
 
     from metrics.classify import classify_posts
     from metrics.commitments import empty_commitments, link_posts, load_commitments
-    from metrics.consistency import today
     from metrics.report import html_to_pdf, render_html
     from metrics.sharing import view_of
 
-    try:
-        as_of = date.fromisoformat(args.as_of) if args.as_of else today()
-    except ValueError as err:
-        raise FollowthroughError(f"--as-of '{args.as_of}' is not a date; write it as YYYY-MM-DD.") from err
+    as_of = _as_of(args)
     if bool(args.files) == bool(args.workspace):
         raise FollowthroughError("Give export files or --workspace NAME (one of the two) to report on.")
     if args.workspace:

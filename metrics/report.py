@@ -34,6 +34,16 @@ from metrics.leadership import (
     trend_figure,
 )
 
+#: Chromium with no sandbox, GPU or calls home: how the PDF printer, the browser tests and
+#: the load test all start it on a machine with a closed network.
+OFFLINE_CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 PDF_HINT = (
     "PDF export needs Chromium. Install it (on Debian or Ubuntu: `sudo apt install chromium`) "
@@ -236,12 +246,7 @@ def html_to_pdf(document: str, *, chromium: str | None = None, timeout: float = 
         command = [
             executable,
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            *OFFLINE_CHROMIUM_FLAGS,
             "--disable-extensions",
             f"--user-data-dir={Path(tmp) / 'profile'}",
             "--no-pdf-header-footer",

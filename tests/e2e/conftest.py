@@ -14,17 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from metrics.report import OFFLINE_CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = list(OFFLINE_CHROMIUM_FLAGS)
 
 pytestmark = pytest.mark.e2e
 

@@ -157,3 +157,10 @@ def test_an_optional_password_guards_the_editing_side_but_not_share_links(
     _, token = share_workspace(ws, classifier)
     shared = open_app({"share": token})
     assert shared.metric and not shared.text_input
+
+
+def test_the_share_page_on_an_empty_workspace_says_what_to_do(data_dir: Path) -> None:
+    Workspace.open(data_dir, "empty")
+    at = open_app({"ws": "empty"}, "pages/share.py")
+    assert any("Upload the brand's exports first" in i.value for i in at.info)
+    assert not at.get("download_button") and not at.code

@@ -1,9 +1,13 @@
-"""Workspaces that persist: posts in Parquet, everything else in SQLite, in one data directory.
+"""Workspaces that persist: posts in Parquet, everything else in small records.
 
 A workspace is a folder ``<data dir>/workspaces/<slug>/`` holding ``datasets/*.parquet``
 (one file per upload, written atomically) and ``workspace.sqlite`` (the list of datasets
-and their load reports). Two uploads at once each write their own file and their own row,
-so neither is lost.
+and their load reports, corrections, commitments, link overrides and share links). Two
+uploads at once each write their own file and their own row, so neither is lost.
+
+For several replicas of the app, the files can live in a shared store
+(``FOLLOWTHROUGH_STORE_URL``, see :mod:`data_sources.storage`) and the records on a
+PostgreSQL server (``FOLLOWTHROUGH_RECORDS_URL``, see :mod:`data_sources.records`).
 
 >>> import tempfile
 >>> ws = Workspace.open(tempfile.mkdtemp(), "Acme Nordics")
@@ -17,12 +21,10 @@ import hashlib
 import json
 import os
 import re
-import sqlite3
 import time
 import unicodedata
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +34,7 @@ import polars as pl
 from data_sources import schema as S
 from data_sources.errors import FollowthroughError
 from data_sources.loader import LoadReport
+from data_sources.records import Connection, Records, SQLiteRecords, list_record_slugs, open_records
 from data_sources.storage import (
     Store,
     atomic_write_bytes,
@@ -44,6 +47,8 @@ from data_sources.storage import (
 __all__ = ["Workspace", "atomic_write_bytes", "atomic_write_parquet", "ensure_demo", "list_workspaces"]
 
 DEMO = "demo"
+#: The demo's dataset id: fixed, so replicas seeding a fresh server at once list it once.
+DEMO_DATASET_ID = "00000000de50"
 _SLUG = re.compile(r"[^a-z0-9]+")
 _DATASET_ID = re.compile(r"[0-9a-f]{12}")
 #: Folder names Windows keeps for devices: a workspace called "con" gets "con-workspace".
@@ -89,22 +94,6 @@ class DatasetInfo:
     report: dict[str, object]
 
 
-def _wal(db: sqlite3.Connection, timeout: float = 30.0) -> None:
-    """Switch to write-ahead logging. While another session is still creating the database,
-    SQLite refuses the switch at once ("database is locked") instead of waiting: retry."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
-                return
-            db.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-
-
 def _sweep_temporary_files(root: Path) -> None:
     """Remove what saves killed mid-write left behind (never listed, but it takes disk)."""
     cutoff = time.time() - _STALE_TEMP_SECONDS
@@ -119,11 +108,12 @@ def _sweep_temporary_files(root: Path) -> None:
 class Workspace:
     """One brand team's saved work."""
 
-    def __init__(self, root: Path, name: str, store: Store | None = None) -> None:
+    def __init__(self, root: Path, name: str, store: Store | None = None, records: Records | None = None) -> None:
         self.root = root
         self.name = name
         self.slug = root.name
         self.store: Store = store or _store_for(root)
+        self.records: Records = records or open_records(root, self.slug)
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str], name: str, *, create: bool = True) -> Workspace:
@@ -131,51 +121,18 @@ class Workspace:
         root = base / slugify(name)
         if not root.resolve().is_relative_to(base.resolve()):
             raise FollowthroughError(f"'{name}' cannot be a workspace name.")
-        if not root.exists():
-            if not create:
-                raise FollowthroughError(f"There is no workspace called '{name}'. Create it on the Data page.")
-            (root / "datasets").mkdir(parents=True, exist_ok=True)
-        ws = cls(root, name)
+        records = open_records(root, root.name)
+        if not create and not _exists(records, root, Path(data_dir)):
+            raise FollowthroughError(f"There is no workspace called '{name}'. Create it on the Data page.")
+        (root / "datasets").mkdir(parents=True, exist_ok=True)
+        ws = cls(root, name, records=records)
         _sweep_temporary_files(root)
-        with ws._db() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            db.execute("INSERT OR IGNORE INTO meta VALUES ('name', ?)", (name,))
-            db.execute(
-                """CREATE TABLE IF NOT EXISTS datasets (
-                    id TEXT PRIMARY KEY, name TEXT NOT NULL, format TEXT NOT NULL,
-                    rows INTEGER NOT NULL, added_at TEXT NOT NULL, report TEXT NOT NULL)"""
-            )
-            db.execute(
-                """CREATE TABLE IF NOT EXISTS corrections (
-                    post_id TEXT PRIMARY KEY, text TEXT NOT NULL, type TEXT NOT NULL, corrected_at TEXT NOT NULL)"""
-            )
-            db.execute("CREATE TABLE IF NOT EXISTS commitments (id TEXT PRIMARY KEY, body TEXT NOT NULL)")
-            db.execute(
-                """CREATE TABLE IF NOT EXISTS link_overrides (
-                    post_id TEXT NOT NULL, commitment_id TEXT NOT NULL, linked INTEGER NOT NULL,
-                    PRIMARY KEY (post_id, commitment_id))"""
-            )
-            db.execute(
-                """CREATE TABLE IF NOT EXISTS shares (
-                    id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, label TEXT NOT NULL,
-                    created_at TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at TEXT,
-                    last_opened_at TEXT, opens INTEGER NOT NULL DEFAULT 0, live INTEGER NOT NULL,
-                    view TEXT NOT NULL)"""
-            )
-            stored = db.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
-        ws.name = stored[0] if stored else name
+        ws.name = records.create(name)
         return ws
 
-    @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.root / "workspace.sqlite", timeout=30)
-        try:
-            _wal(db)
-            db.execute("PRAGMA synchronous=FULL")
-            with db:
-                yield db
-        finally:
-            db.close()
+    def _db(self) -> AbstractContextManager[Connection]:
+        """One transaction on the workspace's records (SQLite file or PostgreSQL schema)."""
+        return self.records.connect()  # type: ignore[no-any-return]
 
     # ----------------------------------------------------------------- datasets
 
@@ -185,9 +142,14 @@ class Workspace:
             raise FollowthroughError(f"'{dataset_id}' is not a dataset id (12 hexadecimal characters).")
         return f"datasets/{dataset_id}.parquet"
 
-    def add_dataset(self, posts: pl.DataFrame, report: LoadReport, *, name: str | None = None) -> DatasetInfo:
-        """Save one loaded export. The Parquet file is complete before the dataset is listed."""
-        dataset_id = uuid.uuid4().hex[:12]
+    def add_dataset(
+        self, posts: pl.DataFrame, report: LoadReport, *, name: str | None = None, dataset_id: str | None = None
+    ) -> DatasetInfo:
+        """Save one loaded export. The Parquet file is complete before the dataset is listed.
+
+        A fixed ``dataset_id`` makes the save idempotent: saving it twice (two replicas
+        seeding the demo at once) lists it once."""
+        dataset_id = dataset_id or uuid.uuid4().hex[:12]
         frame = S.conform(posts)
         write_frame(self.store, self._dataset_key(dataset_id), frame)
         info = DatasetInfo(
@@ -200,7 +162,8 @@ class Workspace:
         )
         with self._db() as db:
             db.execute(
-                "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO datasets (id, name, format, rows, added_at, report) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO NOTHING",
                 (
                     info.id,
                     info.name,
@@ -248,7 +211,9 @@ class Workspace:
             raise FollowthroughError(f"'{post_type}' is not a post type: use one of {', '.join(S.POST_TYPES)}.")
         with self._db() as db:
             db.execute(
-                "INSERT OR REPLACE INTO corrections VALUES (?, ?, ?, ?)",
+                "INSERT INTO corrections (post_id, text, type, corrected_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (post_id) DO UPDATE SET text = excluded.text, type = excluded.type,"
+                " corrected_at = excluded.corrected_at",
                 (post_id, text, post_type, datetime.now(UTC).isoformat()),
             )
 
@@ -274,7 +239,10 @@ class Workspace:
         """Store one commitment (a plain mapping; dates as ISO strings), replacing its id."""
         body = json.dumps(commitment, default=str, ensure_ascii=False)
         with self._db() as db:
-            db.execute("INSERT OR REPLACE INTO commitments VALUES (?, ?)", (str(commitment["id"]), body))
+            db.execute(
+                "INSERT INTO commitments (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body",
+                (str(commitment["id"]), body),
+            )
 
     def delete_commitment(self, commitment_id: str) -> None:
         with self._db() as db:
@@ -289,7 +257,11 @@ class Workspace:
     def set_link(self, post_id: str, commitment_id: str, linked: bool) -> None:
         """A person's word on whether a post belongs to a commitment; it beats the automatic link."""
         with self._db() as db:
-            db.execute("INSERT OR REPLACE INTO link_overrides VALUES (?, ?, ?)", (post_id, commitment_id, int(linked)))
+            db.execute(
+                "INSERT INTO link_overrides (post_id, commitment_id, linked) VALUES (?, ?, ?)"
+                " ON CONFLICT (post_id, commitment_id) DO UPDATE SET linked = excluded.linked",
+                (post_id, commitment_id, int(linked)),
+            )
 
     def link_overrides(self) -> pl.DataFrame:
         with self._db() as db:
@@ -333,14 +305,11 @@ class Workspace:
         """Changes whenever datasets, corrections, commitments or link overrides change."""
         with self._db() as db:
             parts = [
-                db.execute("SELECT group_concat(id) FROM datasets").fetchone()[0] or "",
+                db.execute("SELECT id FROM datasets ORDER BY id").fetchall(),
                 db.execute("SELECT count(*), max(corrected_at) FROM corrections").fetchone(),
-                db.execute("SELECT group_concat(body) FROM commitments").fetchone()[0] or "",
-                db.execute("SELECT group_concat(post_id || commitment_id || linked) FROM link_overrides").fetchone()[0]
-                or "",
+                db.execute("SELECT body FROM commitments ORDER BY rowid").fetchall(),
+                db.execute("SELECT post_id, commitment_id, linked FROM link_overrides ORDER BY 1, 2").fetchall(),
             ]
-        import hashlib
-
         return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:16]
 
     def is_empty(self) -> bool:
@@ -355,12 +324,15 @@ def _store_for(root: Path) -> Store:
     return open_store(root)
 
 
+def _exists(records: Records, root: Path, data_dir: Path) -> bool:
+    if isinstance(records, SQLiteRecords):
+        return root.exists()
+    return root.name in list_record_slugs(data_dir)
+
+
 def list_workspace_slugs(data_dir: str | os.PathLike[str]) -> list[str]:
-    """The folder names of the workspaces in ``data_dir``."""
-    base = Path(data_dir) / "workspaces"
-    if not base.exists():
-        return []
-    return sorted(p.name for p in base.iterdir() if (p / "workspace.sqlite").exists())
+    """The folder names (slugs) of the workspaces: in ``data_dir``, or on the records server."""
+    return list_record_slugs(Path(data_dir))
 
 
 def list_workspaces(data_dir: str | os.PathLike[str]) -> list[str]:
@@ -381,7 +353,7 @@ def ensure_demo(data_dir: str | os.PathLike[str]) -> Workspace:
             rows_read=posts.height,
             rows_loaded=posts.height,
         )
-        ws.add_dataset(posts, report, name="Demo: four fictional brands, three years")
+        ws.add_dataset(posts, report, name="Demo: four fictional brands, three years", dataset_id=DEMO_DATASET_ID)
         from data_sources.demo import demo_commitments
 
         for commitment in demo_commitments():

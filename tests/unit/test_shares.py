@@ -27,6 +27,9 @@ from data_sources.workspace import Workspace
 from metrics.consistency import Filters
 from metrics.sharing import share_workspace, shared_view
 
+#: Every test here runs with records in SQLite and on a PostgreSQL server.
+pytestmark = pytest.mark.usefixtures("records_backend")
+
 
 def posts(brand: str, texts: list[str], start: date = date(2025, 1, 6), prefix: str = "p") -> pl.DataFrame:
     return S.conform(

@@ -11,6 +11,9 @@ from data_sources.errors import FollowthroughError
 from data_sources.loader import load_bytes
 from data_sources.workspace import Workspace, ensure_demo, list_workspaces, slugify
 
+#: Every test here runs with records in SQLite and on a PostgreSQL server.
+pytestmark = pytest.mark.usefixtures("records_backend")
+
 
 def upload(ws: Workspace, text: str, name: str = "a.csv") -> None:
     result = load_bytes(text.encode(), name, brand="Acme")

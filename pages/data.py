@@ -88,7 +88,19 @@ def save(result, label: str) -> None:  # type: ignore[no-untyped-def]
             ).format(file=label, n=format_number(report.rows_read))
         )
         return
-    ws.add_dataset(result.posts, report)
+    try:
+        ws.add_dataset(result.posts, report)
+    except FollowthroughError as err:  # e.g. the records server cannot be reached
+        show_error(err)
+        return
+    except OSError as err:  # a full disk, a folder that cannot be written: nothing is listed
+        st.error(
+            _(
+                "{file} could not be saved ({reason}). Nothing was saved and earlier data is untouched: "
+                "free some disk space or check that the data folder can be written, then upload it again."
+            ).format(file=label, reason=err.strerror or type(err).__name__)
+        )
+        return
     st.success(
         ngettext(
             "{file}: {format}: {n} post loaded, {skipped} skipped.",

@@ -126,3 +126,25 @@ def test_a_bad_file_in_the_column_mapper_shows_a_message(data_dir: Path, name: s
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.error) == 1 and name in at.error[0].value
     assert not at.dataframe
+
+
+def test_a_save_that_fails_on_disk_says_so_and_keeps_the_earlier_data(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk (or a folder that cannot be written) while saving: a message, no traceback."""
+    from data_sources import storage
+
+    before = snapshot(data_dir)
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    at = data_page()
+    monkeypatch.setattr(storage.LocalStore, "write_bytes", disk_full)
+    monkeypatch.setattr(storage, "atomic_write_parquet", disk_full)
+    at = upload(at, [("new.csv", GOOD.replace(b"1,", b"7,"))])
+    assert not at.exception
+    [message] = [e.value for e in at.error]
+    assert message.startswith("new.csv could not be saved (No space left on device).")
+    assert "free some disk space" in message
+    assert snapshot(data_dir)[:2] == before[:2]

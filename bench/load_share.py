@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -40,6 +40,13 @@ class LoadResult:
     times: list[float]
     errors: list[str]
     wall: float
+    #: One session on its own, just before the burst: the same page with no competition.
+    alone: float = float("nan")
+    #: Per session, the CPU seconds of the browser tab's renderer process (parsing and running
+    #: Streamlit's and plotly's JavaScript, layout, painting), from Chromium's own counters.
+    browser_busy: list[float] = field(default_factory=list)
+    #: CPU seconds the Streamlit server spent during the burst, for all sessions together.
+    server_cpu: float = float("nan")
 
     @property
     def p50(self) -> float:
@@ -57,6 +64,17 @@ class LoadResult:
             f"{self.sessions} sessions on a {self.posts:,}-post snapshot: median {self.p50:.2f} s, "
             f"p95 {self.p95:.2f} s, max {max(self.times, default=float('nan')):.2f} s, "
             f"{len(self.errors)} errors, wall {self.wall:.1f} s"
+        )
+
+    def breakdown(self) -> str:
+        """Where the time goes: the browsers' work against the server's, and one session alone."""
+        busy = statistics.median(self.browser_busy) if self.browser_busy else float("nan")
+        cores = os.cpu_count() or 1
+        return (
+            f"one session alone: {self.alone:.2f} s to a drawn page; in the burst each browser tab's renderer used "
+            f"{busy:.2f} s of CPU (median), {sum(self.browser_busy):.1f} s for all {self.sessions}, and the "
+            f"server used {self.server_cpu:.1f} s of CPU ({self.server_cpu / max(self.sessions, 1):.2f} s a session), "
+            f"on {cores} cores shared by the server and every browser"
         )
 
 
@@ -124,15 +142,28 @@ DRAWN = """() => {
 }"""
 
 
-async def _visit(browser: object, url: str, times: list[float], errors: list[str]) -> None:
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def _visit(
+    browser: object, url: str, times: list[float], errors: list[str], busy: list[float] | None = None
+) -> None:
     context = await browser.new_context(viewport={"width": 1280, "height": 1600})  # type: ignore[attr-defined]
     page = await context.new_page()
     page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
+    cdp = await context.new_cdp_session(page)
+    await cdp.send("Performance.enable")
     started = time.perf_counter()
     try:
         await page.goto(url, wait_until="commit", timeout=120_000)
         await page.wait_for_function(DRAWN, timeout=120_000, polling=100)
         times.append(time.perf_counter() - started)
+        if busy is not None:
+            metrics = {m["name"]: m["value"] for m in (await cdp.send("Performance.getMetrics"))["metrics"]}
+            busy.append(float(metrics.get("ProcessTime", float("nan"))))
         if await page.locator("[data-testid=stException]").count():
             errors.append("an exception is shown")
     except Exception as exc:  # noqa: BLE001 - counted, not raised: the test reports every failure
@@ -142,11 +173,12 @@ async def _visit(browser: object, url: str, times: list[float], errors: list[str
         await context.close()
 
 
-async def _load(url: str, sessions: int) -> tuple[list[float], list[str], float]:
+async def _load(url: str, sessions: int, server_pid: int) -> LoadResult:
     from playwright.async_api import async_playwright
 
     times: list[float] = []
     errors: list[str] = []
+    busy: list[float] = []
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         warm = await browser.new_context()  # one visit first: the server computes the snapshot view once
@@ -154,11 +186,18 @@ async def _load(url: str, sessions: int) -> tuple[list[float], list[str], float]
         await page.goto(url, wait_until="commit", timeout=300_000)
         await page.wait_for_function(DRAWN, timeout=300_000, polling=200)
         await warm.close()
+        alone: list[float] = []
+        await _visit(browser, url, alone, errors)  # the same page with nothing competing
+        cpu_before = _cpu_seconds(server_pid)
         started = time.perf_counter()
-        await asyncio.gather(*(_visit(browser, url, times, errors) for _ in range(sessions)))
+        await asyncio.gather(*(_visit(browser, url, times, errors, busy) for _ in range(sessions)))
         wall = time.perf_counter() - started
+        server_cpu = _cpu_seconds(server_pid) - cpu_before
         await browser.close()
-    return times, errors, wall
+    return LoadResult(
+        sessions=sessions, posts=0, times=times, errors=errors, wall=wall,
+        alone=alone[0] if alone else float("nan"), browser_busy=busy, server_cpu=server_cpu,
+    )  # fmt: skip
 
 
 def run(sessions: int = 20, posts: int = 100_000) -> LoadResult:
@@ -168,11 +207,12 @@ def run(sessions: int = 20, posts: int = 100_000) -> LoadResult:
         port = _free_port()
         server = _serve(data_dir, port)
         try:
-            times, errors, wall = asyncio.run(_load(f"http://127.0.0.1:{port}/leadership?share={token}", sessions))
+            result = asyncio.run(_load(f"http://127.0.0.1:{port}/leadership?share={token}", sessions, server.pid))
         finally:
             server.terminate()
             server.wait(timeout=20)
-    return LoadResult(sessions=sessions, posts=posts, times=times, errors=errors, wall=wall)
+    result.posts = posts
+    return result
 
 
 def main() -> None:
@@ -182,6 +222,7 @@ def main() -> None:
     args = parser.parse_args()
     result = run(args.sessions, args.posts)
     print(result.line())
+    print(result.breakdown())
     for error in result.errors[:10]:
         print("  error:", error)
     verdict = "met" if result.p95 < TARGET_P95 and not result.errors else "MISSED"

@@ -6,10 +6,16 @@ import streamlit as st
 
 from followthrough.i18n import _
 from pages._access import require_editor
-from pages._language import language_selector, use_language
+from pages._language import PARAM, language_selector, use_language, use_share_language
 
 st.set_page_config(page_title="Followthrough", page_icon="🧭", layout="wide")
-use_language()  # before any text: the menu, the pages and the sidebar speak it
+SHARE_SESSION = "share" in st.query_params
+# Before any text: the menu, the pages and the sidebar speak it. A share link's view
+# settles its language itself, from the link (pages/leadership.py).
+if SHARE_SESSION:
+    use_share_language()
+else:
+    use_language()
 
 SECTIONS = {
     _("Follow-through"): [
@@ -29,18 +35,18 @@ SECTIONS = {
 LEADERSHIP = st.Page("pages/leadership.py", title=_("Leadership view"), icon="🧭", url_path="leadership")
 
 
-
 def _redirect(url_path: str) -> st.Page:
     """In a share session every other address leads to the leadership view."""
 
     def to_leadership() -> None:
-        st.switch_page(LEADERSHIP, query_params={"share": st.query_params.get("share", "")})
+        kept = {key: st.query_params[key] for key in ("share", PARAM) if key in st.query_params}
+        st.switch_page(LEADERSHIP, query_params={"share": "", **kept})
 
     to_leadership.__name__ = f"to_leadership_{url_path or 'home'}"
     return st.Page(to_leadership, title="Followthrough", url_path=url_path or None, default=not url_path)
 
 
-if "share" in st.query_params:
+if SHARE_SESSION:
     # A share link: the read-only view and nothing else, whatever the path says.
     elsewhere = [_redirect(p.url_path) for items in SECTIONS.values() for p in items]
     st.navigation([*elsewhere, LEADERSHIP], position="hidden").run()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from followthrough.i18n import _
+
 
 class FollowthroughError(Exception):
-    """Base of every error a person can act on. ``str(err)`` is the message to show."""
+    """Base of every error a person can act on. ``str(err)`` is the message to show, in the
+    language in force where it was raised (each reader's run sets it: followthrough.i18n)."""
 
 
 class LoadError(FollowthroughError):
@@ -30,10 +33,10 @@ class LoadError(FollowthroughError):
         self.column = column
         where = file
         if row is not None:
-            where += f", row {row}"
+            where = _("{place}, row {row}").format(place=where, row=row)
         if column is not None:
-            where += f", column '{column}'"
-        message = f"{where}: {problem}"
+            where = _("{place}, column '{column}'").format(place=where, column=column)
+        message = _("{place}: {problem}").format(place=where, problem=problem)
         if hint:
             message += f" {hint}"
         super().__init__(message)

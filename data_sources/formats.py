@@ -533,10 +533,11 @@ URL_PLATFORMS: Final = (
     (r"(?i)^https?://[^/]+/@[^/]+/\d+", "mastodon"),
 )
 
+#: The account handle in the URL of a post on X: the first alternative of :data:`URL_HANDLE`.
+X_URL_HANDLE: Final = r"(?i)^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/([A-Za-z0-9_]+)/status"
 #: The account handle in a post's URL, when the export has no account column.
 URL_HANDLE: Final = (
-    r"(?i)^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/([A-Za-z0-9_]+)/status"
-    r"|^https?://(?:www\.|m\.|web\.)?facebook\.com/([^/?#]+)/(?:posts|videos|photos)"
+    X_URL_HANDLE + r"|^https?://(?:www\.|m\.|web\.)?facebook\.com/([^/?#]+)/(?:posts|videos|photos)"
     r"|^https?://(?:www\.)?bsky\.app/profile/([^/]+)/post"
     r"|^https?://[^/]+/@([^/]+)/\d+"
     r"|^https?://(?:www\.)?linkedin\.com/company/([^/?#]+)"

@@ -13,14 +13,14 @@ import polars as pl
 
 from data_sources.errors import LoadError
 from data_sources.parsing import decode, html_to_text
+from followthrough.i18n import _
 
 Json = Any
 
 
 def parse_json(data: bytes, file: str) -> Json:
     """Parse JSON, JSON Lines, or a Twitter archive ``tweets.js`` file."""
-    text, _ = decode(data, file)
-    text = text.strip()
+    text = decode(data, file)[0].strip()
     if text.startswith("window.YTD."):
         text = text.partition("=")[2].strip()
     try:
@@ -28,8 +28,8 @@ def parse_json(data: bytes, file: str) -> Json:
     except RecursionError as err:
         raise LoadError(
             file,
-            "the JSON is nested too deeply to be an export of posts.",
-            hint="Upload the file the platform or its API gave you, unchanged.",
+            _("the JSON is nested too deeply to be an export of posts."),
+            hint=_("Upload the file the platform or its API gave you, unchanged."),
         ) from err
     except json.JSONDecodeError as first:
         records = []
@@ -41,17 +41,19 @@ def parse_json(data: bytes, file: str) -> Json:
             except (json.JSONDecodeError, RecursionError) as err:
                 if records:
                     # JSON Lines: earlier lines were records, this one is not.
-                    why = err.msg if isinstance(err, json.JSONDecodeError) else "nested too deeply"
+                    why = err.msg if isinstance(err, json.JSONDecodeError) else _("nested too deeply")
                     raise LoadError(
                         file,
-                        f"this line is not a valid JSON record ({why}).",
-                        hint="The file may be cut short or edited by hand: download or export it again.",
+                        _("this line is not a valid JSON record ({reason}).").format(reason=why),
+                        hint=_("The file may be cut short or edited by hand: download or export it again."),
                         row=number,
                     ) from err
                 raise LoadError(
                     file,
-                    f"the JSON is not valid (line {first.lineno}, column {first.colno}: {first.msg}).",
-                    hint="The file may be cut short: download or export it again.",
+                    _("the JSON is not valid (line {line}, column {column}: {reason}).").format(
+                        line=first.lineno, column=first.colno, reason=first.msg
+                    ),
+                    hint=_("The file may be cut short: download or export it again."),
                 ) from first
         return records
 

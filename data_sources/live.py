@@ -27,6 +27,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 
 from data_sources.errors import FetchError
+from followthrough.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from data_sources.loader import LoadResult
@@ -89,7 +90,7 @@ def fetch_mastodon(
     with _session(client) as http:
         account = _json_object(_get(http, f"{base}/api/v1/accounts/lookup", {"acct": user}, target), target)
         if "id" not in account:
-            raise _unexpected(target, "the account lookup has no id")
+            raise _unexpected(target, _("the account lookup has no id"))
         url = f"{base}/api/v1/accounts/{account['id']}/statuses"
         max_id: str | None = None
         while len(statuses) < limit:
@@ -99,7 +100,7 @@ def fetch_mastodon(
             response = _get(http, url, params, target)
             page = _json(response, target)
             if not isinstance(page, list):
-                raise _unexpected(target, "the statuses are not a list")
+                raise _unexpected(target, _("the statuses are not a list"))
             statuses.extend(page[: limit - len(statuses)])
             _report(progress, len(statuses))
             if not page:
@@ -117,16 +118,20 @@ def _mastodon_handle(handle: str, base_url: str | None) -> tuple[str, str]:
         parts = urlsplit(text)
         user, instance = parts.path.strip("/").removeprefix("@"), parts.hostname or ""
     else:
-        user, _, instance = text.removeprefix("@").partition("@")
+        user, _at, instance = text.removeprefix("@").partition("@")
     if not _MASTODON_USERNAME.fullmatch(user):
         raise FetchError(
-            f"'{handle}' is not a Mastodon handle. Write it as @name@server, for example @brand@mastodon.social."
+            _(
+                "'{handle}' is not a Mastodon handle. Write it as @name@server, for example @brand@mastodon.social."
+            ).format(handle=handle)
         )
     if not instance:
         if base_url is None:
             raise FetchError(
-                f"Mastodon handle '{handle}' has no server. Write it in full as @name@server, "
-                "for example @brand@mastodon.social."
+                _(
+                    "Mastodon handle '{handle}' has no server. Write it in full as @name@server, "
+                    "for example @brand@mastodon.social."
+                ).format(handle=handle)
             )
         instance = _host(base_url)
     return user, instance.lower()
@@ -182,7 +187,7 @@ def fetch_bluesky(
             page = _json_object(_get(http, url, params, target), target)
             items = page.get("feed")
             if not isinstance(items, list):
-                raise _unexpected(target, "the answer has no feed")
+                raise _unexpected(target, _("the answer has no feed"))
             feed.extend(items[: limit - len(feed)])
             _report(progress, len(feed))
             cursor = page.get("cursor")
@@ -199,7 +204,10 @@ def _bluesky_actor(actor: str) -> str:
     if text.startswith("did:") or ("." in text and " " not in text and "/" not in text):
         return text
     raise FetchError(
-        f"'{actor}' is not a Bluesky handle. A handle includes a domain, for example brand.bsky.social or brand.com."
+        _(
+            "'{handle}' is not a Bluesky handle. "
+            "A handle includes a domain, for example brand.bsky.social or brand.com."
+        ).format(handle=actor)
     )
 
 
@@ -230,10 +238,12 @@ def fetch_x(
     token = bearer_token or os.environ.get("X_BEARER_TOKEN")
     if not token:
         raise FetchError(
-            f"Pulling {target.account} from X needs an X API bearer token. Create an app at "
-            "developer.x.com, copy its Bearer Token and set the environment variable "
-            "X_BEARER_TOKEN to it (or pass bearer_token=...). Without one, upload an X "
-            "analytics export instead."
+            _(
+                "Pulling {account} from X needs an X API bearer token. Create an app at "
+                "developer.x.com, copy its Bearer Token and set the environment variable "
+                "X_BEARER_TOKEN to it (or pass bearer_token=...). Without one, upload an X "
+                "analytics export instead."
+            ).format(account=target.account)
         )
     auth = {"Authorization": f"Bearer {token}"}
     tweets: list[Any] = []
@@ -258,7 +268,7 @@ def fetch_x(
                 raise _x_problem(page, target)
             data = page.get("data", [])
             if not isinstance(data, list):
-                raise _unexpected(target, "the posts are not a list")
+                raise _unexpected(target, _("the posts are not a list"))
             tweets.extend(data[: limit - len(tweets)])
             for included in page.get("includes", {}).get("users", []):
                 users.setdefault(included.get("id"), included)
@@ -277,8 +287,10 @@ def _x_username(username: str) -> str:
     if _X_USERNAME.fullmatch(text):
         return text
     raise FetchError(
-        f"'{username}' is not an X username. Use the part after x.com/, "
-        "at most 15 letters, digits or underscores, for example @brand."
+        _(
+            "'{username}' is not an X username. Use the part after x.com/, "
+            "at most 15 letters, digits or underscores, for example @brand."
+        ).format(username=username)
     )
 
 
@@ -290,16 +302,20 @@ def _x_problem(body: dict[str, Any], target: _Target) -> FetchError:
     detail = str(first.get("detail") or first.get("message") or "")
     if kind.endswith("/resource-not-found"):
         return FetchError(
-            f"No X account {target.account} was found ({detail or 'not found'}). "
-            "Check the spelling: an X username is the part after x.com/."
+            _(
+                "No X account {account} was found ({reason}). "
+                "Check the spelling: an X username is the part after x.com/."
+            ).format(account=target.account, reason=detail or _("not found"))
         )
     if kind.endswith("/not-authorized-for-resource"):
         return FetchError(
-            f"X will not share the posts of {target.account}: the account is protected "
-            "(only approved followers see it). Only public accounts can be pulled; ask the "
-            "brand's team for an export instead."
+            _(
+                "X will not share the posts of {account}: the account is protected "
+                "(only approved followers see it). Only public accounts can be pulled; ask the "
+                "brand's team for an export instead."
+            ).format(account=target.account)
         )
-    return _unexpected(target, detail or "the answer has no data")
+    return _unexpected(target, detail or _("the answer has no data"))
 
 
 # --------------------------------------------------------------------------- fetch and load
@@ -327,8 +343,10 @@ def pull(platform: str, account: str, **kw: Any) -> LoadResult:
         payload, label, fmt = fetch_x(account, **kw), f"@{_x_username(account)}", "x_api_v2_json"
     else:
         raise FetchError(
-            f"Cannot pull live posts from '{platform}'. Choose mastodon, bluesky or x, "
-            "or upload an export from that platform instead."
+            _(
+                "Cannot pull live posts from '{platform}'. Choose mastodon, bluesky or x, "
+                "or upload an export from that platform instead."
+            ).format(platform=platform)
         )
     data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     return load_bytes(data, f"{key}-{label}.json", format=fmt)
@@ -363,15 +381,17 @@ def _get(
             response = http.get(url, params=params, headers=request_headers)
         except httpx.TimeoutException as err:
             raise FetchError(
-                f"{target.platform} ({target.host}) did not answer in time while fetching "
-                f"{target.account}. The server may be busy or your connection slow: "
-                "try again in a few minutes."
+                _(
+                    "{platform} ({host}) did not answer in time while fetching {account}. "
+                    "The server may be busy or your connection slow: try again in a few minutes."
+                ).format(platform=target.platform, host=target.host, account=target.account)
             ) from err
         except (httpx.TransportError, httpx.InvalidURL) as err:
             raise FetchError(
-                f"Could not connect to {target.platform} at {target.host} to fetch "
-                f"{target.account}. Check the server name and your internet connection, "
-                "then try again."
+                _(
+                    "Could not connect to {platform} at {host} to fetch {account}. "
+                    "Check the server name and your internet connection, then try again."
+                ).format(platform=target.platform, host=target.host, account=target.account)
             ) from err
         retryable = response.status_code == 429 or response.status_code >= 500
         if not retryable or attempt >= MAX_RETRIES:
@@ -393,25 +413,27 @@ def _json(response: httpx.Response, target: _Target) -> Any:
         return response.json()
     except ValueError as err:
         raise FetchError(
-            f"{target.platform} ({target.host}) sent back something that is not JSON while "
-            f"fetching {target.account} (perhaps a maintenance or login page). Try again later; "
-            f"if it keeps happening, check that {target.host} really is a {target.platform} "
-            "server."
+            _(
+                "{platform} ({host}) sent back something that is not JSON while fetching {account} "
+                "(perhaps a maintenance or login page). Try again later; if it keeps happening, "
+                "check that {host} really is a {platform} server."
+            ).format(platform=target.platform, host=target.host, account=target.account)
         ) from err
 
 
 def _json_object(response: httpx.Response, target: _Target) -> dict[str, Any]:
     body = _json(response, target)
     if not isinstance(body, dict):
-        raise _unexpected(target, "the answer is not a JSON object")
+        raise _unexpected(target, _("the answer is not a JSON object"))
     return cast(dict[str, Any], body)
 
 
 def _unexpected(target: _Target, what: str) -> FetchError:
     return FetchError(
-        f"{target.platform} ({target.host}) gave an unexpected answer while fetching "
-        f"{target.account}: {what}. Try again later; if it keeps happening, upload an export "
-        "from the platform instead."
+        _(
+            "{platform} ({host}) gave an unexpected answer while fetching {account}: {reason}. "
+            "Try again later; if it keeps happening, upload an export from the platform instead."
+        ).format(platform=target.platform, host=target.host, account=target.account, reason=what)
     )
 
 
@@ -423,46 +445,65 @@ def _status_error(response: httpx.Response, target: _Target) -> FetchError:
     if platform == "Bluesky" and status == 400 and "not found" in detail.lower():
         status = 404
     if status in (404, 410):
-        how = {
-            "Mastodon": "and the server: a Mastodon handle looks like @name@server.social",
-            "Bluesky": "— a Bluesky handle looks like name.bsky.social or a domain",
-            "X": "— an X username is the part after x.com/",
+        not_found = {
+            "Mastodon": _(
+                "No Mastodon account {account} was found (HTTP {status}). "
+                "Check the spelling and the server: a Mastodon handle looks like @name@server.social."
+            ),
+            "Bluesky": _(
+                "No Bluesky account {account} was found (HTTP {status}). "
+                "Check the spelling — a Bluesky handle looks like name.bsky.social or a domain."
+            ),
+            "X": _(
+                "No X account {account} was found (HTTP {status}). "
+                "Check the spelling — an X username is the part after x.com/."
+            ),
         }[platform]
-        return FetchError(
-            f"No {platform} account {account} was found (HTTP {response.status_code}). Check the spelling {how}."
-        )
+        return FetchError(not_found.format(account=account, status=response.status_code))
     if platform == "X" and status == 401:
         return FetchError(
-            f"X did not accept the bearer token while fetching {account} (HTTP 401). Check "
-            "that X_BEARER_TOKEN holds your app's current Bearer Token from developer.x.com "
-            "(Keys and tokens); generate a new one if it was revoked."
+            _(
+                "X did not accept the bearer token while fetching {account} (HTTP 401). Check "
+                "that X_BEARER_TOKEN holds your app's current Bearer Token from developer.x.com "
+                "(Keys and tokens); generate a new one if it was revoked."
+            ).format(account=account)
         )
     if platform == "X" and status == 403:
         return FetchError(
-            f"X refused to share the posts of {account} (HTTP 403). Your X API plan may not "
-            "include reading other accounts' posts, or the account is protected. Check your "
-            "plan at developer.x.com, or upload an X analytics export instead."
+            _(
+                "X refused to share the posts of {account} (HTTP 403). Your X API plan may not "
+                "include reading other accounts' posts, or the account is protected. Check your "
+                "plan at developer.x.com, or upload an X analytics export instead."
+            ).format(account=account)
         )
     if status in (401, 403) or (platform == "Bluesky" and "block" in detail.lower()):
         return FetchError(
-            f"{platform} refused to share the posts of {account} (HTTP {status}): the account "
-            "is private or blocked, or the server only answers signed-in apps. Only public "
-            "accounts can be pulled; ask the brand's team for an export instead."
+            _(
+                "{platform} refused to share the posts of {account} (HTTP {status}): the account "
+                "is private or blocked, or the server only answers signed-in apps. Only public "
+                "accounts can be pulled; ask the brand's team for an export instead."
+            ).format(platform=platform, account=account, status=status)
         )
     if status == 429:
         return FetchError(
-            f"{platform} is limiting how fast posts can be read (HTTP 429, too many requests) "
-            f"while fetching {account}. {_when_to_retry(response.headers)}"
+            _(
+                "{platform} is limiting how fast posts can be read (HTTP 429, too many requests) "
+                "while fetching {account}. {retry}"
+            ).format(platform=platform, account=account, retry=_when_to_retry(response.headers))
         )
     if status >= 500:
         return FetchError(
-            f"{platform} ({target.host}) had a problem on its side (HTTP {status}) while "
-            f"fetching {account}. This is usually temporary: try again in a few minutes."
+            _(
+                "{platform} ({host}) had a problem on its side (HTTP {status}) while "
+                "fetching {account}. This is usually temporary: try again in a few minutes."
+            ).format(platform=platform, host=target.host, status=status, account=account)
         )
-    said = f": {detail}" if detail else ""
+    said = f"HTTP {status}: {detail}" if detail else f"HTTP {status}"
     return FetchError(
-        f"{platform} rejected the request for {account} (HTTP {status}{said}). Check the "
-        "account name; if it is right, upload an export from the platform instead."
+        _(
+            "{platform} rejected the request for {account} ({said}). Check the "
+            "account name; if it is right, upload an export from the platform instead."
+        ).format(platform=platform, account=account, said=said)
     )
 
 
@@ -520,13 +561,22 @@ def _parse_when(value: str, now: datetime) -> datetime | None:
 def _when_to_retry(headers: httpx.Headers) -> str:
     wait = _server_wait(headers)
     if wait is None:
-        return "Wait a few minutes, then try again."
+        return _("Wait a few minutes, then try again.")
     at = (datetime.now(UTC) + timedelta(seconds=wait)).strftime("%H:%M UTC")
     if wait < 90:
-        return f"Try again in about {max(1, round(wait))} seconds (after {at})."
+        n = max(1, round(wait))
+        return ngettext(
+            "Try again in about {n} second (after {time}).", "Try again in about {n} seconds (after {time}).", n
+        ).format(n=n, time=at)
     if wait < 90 * 60:
-        return f"Try again in about {round(wait / 60)} minutes (after {at})."
-    return f"Try again in about {round(wait / 3600)} hours (after {at})."
+        n = round(wait / 60)
+        return ngettext(
+            "Try again in about {n} minute (after {time}).", "Try again in about {n} minutes (after {time}).", n
+        ).format(n=n, time=at)
+    n = round(wait / 3600)
+    return ngettext(
+        "Try again in about {n} hour (after {time}).", "Try again in about {n} hours (after {time}).", n
+    ).format(n=n, time=at)
 
 
 def _host(url: str) -> str:

@@ -7,10 +7,12 @@
 
 from __future__ import annotations
 
+import contextvars
 import json
 import logging
 import os
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +30,7 @@ from data_sources.formats import (
     SYNONYMS,
     URL_HANDLE,
     URL_PLATFORMS,
+    X_URL_HANDLE,
     TableFormat,
     detect_table_format,
     normalise_name,
@@ -39,7 +42,7 @@ from data_sources.json_formats import (
     read_json_format,
     records_frame,
 )
-from data_sources.parsing import normalise_text, parse_counts, parse_datetimes
+from data_sources.parsing import normalise_text_column, parse_count_columns, parse_datetimes
 from data_sources.tables import (
     MAX_DECOMPRESSED_BYTES,
     RawTable,
@@ -49,6 +52,7 @@ from data_sources.tables import (
     read_text_table,
     sniff_kind,
 )
+from followthrough.i18n import N_, _, ngettext
 
 MAX_EXAMPLES = 20
 _COUNT_COLUMNS = (S.LIKES, S.COMMENTS, S.SHARES, S.IMPRESSIONS, S.REACH, S.ENGAGEMENTS)
@@ -127,23 +131,27 @@ def load_path(path: str | os.PathLike[str], **options: Any) -> LoadResult:
     limit = options.get("max_bytes") or max_file_bytes()
     try:
         if p.exists() and not p.is_file() and not p.is_dir():
-            raise LoadError(str(p), "this is not a file but a device or a pipe.", hint="Name the export file itself.")
+            raise LoadError(
+                str(p), _("this is not a file but a device or a pipe."), hint=_("Name the export file itself.")
+            )
         if p.is_file() and p.stat().st_size > limit:
             raise _too_big(p.name, p.stat().st_size, limit)
         data = p.read_bytes()
     except FileNotFoundError as err:
-        raise LoadError(str(p), "the file does not exist.", hint="Check the path and try again.") from err
+        raise LoadError(str(p), _("the file does not exist."), hint=_("Check the path and try again.")) from err
     except IsADirectoryError as err:
-        raise LoadError(str(p), "this is a folder, not a file.", hint="Name the export file itself.") from err
+        raise LoadError(str(p), _("this is a folder, not a file."), hint=_("Name the export file itself.")) from err
     except PermissionError as err:
         raise LoadError(
             str(p),
-            "the file cannot be read (permission denied).",
-            hint="Copy it to a folder of your own, or ask whoever owns it for access.",
+            _("the file cannot be read (permission denied)."),
+            hint=_("Copy it to a folder of your own, or ask whoever owns it for access."),
         ) from err
     except OSError as err:
         raise LoadError(
-            str(p), f"the file cannot be read ({err.strerror or 'the disk refused'}).", hint="Copy it and try again."
+            str(p),
+            _("the file cannot be read ({reason}).").format(reason=err.strerror or _("the disk refused")),
+            hint=_("Copy it and try again."),
         ) from err
     return load_bytes(data, p.name, **options)
 
@@ -151,8 +159,10 @@ def load_path(path: str | os.PathLike[str], **options: Any) -> LoadResult:
 def _too_big(name: str, size: int, limit: int) -> LoadError:
     return LoadError(
         name,
-        f"the file is {human_size(size)}, more than the {human_size(limit)} Followthrough reads at once.",
-        hint="Export a shorter date range (or split the file) and upload the parts one by one.",
+        _("the file is {size}, more than the {limit} Followthrough reads at once.").format(
+            size=human_size(size), limit=human_size(limit)
+        ),
+        hint=_("Export a shorter date range (or split the file) and upload the parts one by one."),
     )
 
 
@@ -185,19 +195,19 @@ def load_bytes(
     except MemoryError as err:
         raise LoadError(
             name,
-            "the file is too big to read in the memory this server has.",
-            hint="Export a shorter date range (or split the file) and upload the parts one by one.",
+            _("the file is too big to read in the memory this server has."),
+            hint=_("Export a shorter date range (or split the file) and upload the parts one by one."),
         ) from err
     except Exception as err:
         # A file unlike anything the readers were built for. The person gets a message they can act
         # on; the details go to the server's log for whoever maintains it.
         _log.exception("unexpected error reading %s", name)
-        raise LoadError(name, UNREADABLE, hint=UNREADABLE_HINT) from err
+        raise LoadError(name, _(UNREADABLE), hint=_(UNREADABLE_HINT)) from err
 
 
 #: The message for a file that broke a reader in a way no check foresaw (tests assert it never appears).
-UNREADABLE = "Followthrough could not make sense of this file: its layout is not one it can read."
-UNREADABLE_HINT = (
+UNREADABLE = N_("Followthrough could not make sense of this file: its layout is not one it can read.")
+UNREADABLE_HINT = N_(
     "Check that it is an export of posts (CSV, Excel or JSON) and export it again; if it still fails, "
     "send the file to whoever runs Followthrough."
 )
@@ -218,18 +228,26 @@ def _load_bytes(
         raise _too_big(name, len(data), max_bytes)
     if format is not None and format not in FORMAT_LABELS:
         known = ", ".join(sorted(FORMAT_LABELS))
-        raise LoadError(name, f"'{format}' is not a format Followthrough knows.", hint=f"Choose one of: {known}.")
+        raise LoadError(
+            name,
+            _("'{format}' is not a format Followthrough knows.").format(format=format),
+            hint=_("Choose one of: {formats}.").format(formats=known),
+        )
     if platform is not None and platform not in S.PLATFORMS:
-        raise LoadError(name, f"'{platform}' is not a platform.", hint=f"Use one of: {', '.join(S.PLATFORMS)}.")
+        raise LoadError(
+            name,
+            _("'{platform}' is not a platform.").format(platform=platform),
+            hint=_("Use one of: {platforms}.").format(platforms=", ".join(S.PLATFORMS)),
+        )
     kind = sniff_kind(data)
     if kind == "gzip":
         data = gunzip(data, name, limit=max_bytes)
         kind = sniff_kind(data)
     if not data or (len(data) < 65_536 and not data.lstrip(b"\xef\xbb\xbf").strip()):
-        raise LoadError(name, "the file is empty.", hint="Export the posts again and upload the new file.")
+        raise LoadError(name, _("the file is empty."), hint=_("Export the posts again and upload the new file."))
     if kind in _NOT_EXPORTS:
-        what, hint = _NOT_EXPORTS[kind]
-        raise LoadError(name, f"this is {what}, not an export of posts.", hint=hint)
+        problem, hint = _NOT_EXPORTS[kind]
+        raise LoadError(name, _(problem), hint=_(hint))
     wants_json = format in JSON_FORMATS
     if kind == "json" or wants_json:
         return _load_json(data, name, format, mapping, brand, platform, assume_tz)
@@ -238,29 +256,54 @@ def _load_bytes(
     return _canonicalise(table, fmt, name, mapping, brand, platform, assume_tz)
 
 
+#: What a file that is not an export is, and what to do: translated when raised.
 _NOT_EXPORTS = {
     "zip": (
-        "a zip archive",
-        "Followthrough does not open archives (gzip aside): unzip it and upload the CSV, Excel or JSON file inside.",
+        N_("this is a zip archive, not an export of posts."),
+        N_(
+            "Followthrough does not open archives (gzip aside): unzip it and upload the CSV, Excel or JSON file inside."
+        ),
     ),
-    "pdf": ("a PDF", "Export the posts from the platform as CSV, Excel or JSON and upload that file."),
-    "image": ("an image", "Export the posts from the platform as CSV, Excel or JSON and upload that file."),
+    "pdf": (
+        N_("this is a PDF, not an export of posts."),
+        N_("Export the posts from the platform as CSV, Excel or JSON and upload that file."),
+    ),
+    "image": (
+        N_("this is an image, not an export of posts."),
+        N_("Export the posts from the platform as CSV, Excel or JSON and upload that file."),
+    ),
     "html": (
-        "a web page (HTML)",
-        "The download may have saved a sign-in or error page instead of the export: download the export again.",
+        N_("this is a web page (HTML), not an export of posts."),
+        N_("The download may have saved a sign-in or error page instead of the export: download the export again."),
     ),
     "xml": (
-        "an XML file",
-        "If it is a spreadsheet, open it in Excel and save it as XLSX or CSV; otherwise export the posts as CSV.",
+        N_("this is an XML file, not an export of posts."),
+        N_("If it is a spreadsheet, open it in Excel and save it as XLSX or CSV; otherwise export the posts as CSV."),
     ),
 }
 
 
 def load_many(paths: list[str | os.PathLike[str]], **options: Any) -> tuple[pl.DataFrame, list[LoadReport]]:
-    """Load several exports into one de-duplicated table (later files win on repeats)."""
-    results = [load_path(p, **options) for p in paths]
+    """Load several exports into one de-duplicated table (later files win on repeats).
+
+    The files are read side by side on threads (polars works outside the GIL): what one
+    file's reading leaves of the CPU, the other's uses. An error is the first file's, in order.
+    """
+
+    def load_in(context: contextvars.Context, path: str | os.PathLike[str]) -> LoadResult:
+        # In the caller's context, so that messages are in the reader's language.
+        return context.run(load_path, path, **options)
+
+    with ThreadPoolExecutor(max_workers=max(1, min(len(paths), os.cpu_count() or 1))) as pool:
+        loads = [pool.submit(load_in, contextvars.copy_context(), p) for p in paths]
+        results = [load.result() for load in loads]
     frame = pl.concat([r.posts for r in results]) if results else S.empty_posts()
-    return S.deduplicate(frame), [r.report for r in results]
+    reports = [r.report for r in results]
+    # Each file's posts are unique already; files of different platforms cannot repeat each other.
+    platforms = [p for r in reports for p in r.platforms]
+    if len(platforms) == len(set(platforms)):
+        return frame.rechunk(), reports
+    return S.deduplicate(frame), reports
 
 
 # --------------------------------------------------------------------------- JSON
@@ -283,9 +326,11 @@ def _load_json(
         except (ValueError, AttributeError, TypeError, pl.exceptions.PolarsError) as err:
             raise LoadError(
                 name,
-                "this JSON is not an export of posts Followthrough recognises "
-                "(X API, Twitter archive, Mastodon, Bluesky, or a list of post records).",
-                hint="Upload the file the platform or its API gave you, or a CSV with one post per row.",
+                _(
+                    "this JSON is not an export of posts Followthrough recognises "
+                    "(X API, Twitter archive, Mastodon, Bluesky, or a list of post records)."
+                ),
+                hint=_("Upload the file the platform or its API gave you, or a CSV with one post per row."),
             ) from err
         table = RawTable(frame, rows_before_data=0, encoding="json")
         return _canonicalise(table, GENERIC, name, mapping, brand, platform, assume_tz)
@@ -294,8 +339,10 @@ def _load_json(
     except (pl.exceptions.PolarsError, AttributeError, TypeError) as err:
         raise LoadError(
             name,
-            f"the file looks like {JSON_FORMATS[fmt_name]} but its records do not have the expected fields.",
-            hint="Upload the file as the platform or its API gave it, unchanged.",
+            _("the file looks like {format} but its records do not have the expected fields.").format(
+                format=JSON_FORMATS[fmt_name]
+            ),
+            hint=_("Upload the file as the platform or its API gave it, unchanged."),
         ) from err
     identity = TableFormat(fmt_name, JSON_FORMATS[fmt_name], (), {c: (c,) for c in frame.columns})
     table = RawTable(frame, rows_before_data=0, encoding="json")
@@ -329,55 +376,84 @@ def _canonicalise(
 
     report.rows_read = raw.height
     if raw.height == 0:
-        report.warnings.append("the file has a header but no rows of posts")
+        report.warnings.append(_("the file has a header but no rows of posts"))
     if not sources.get(S.TEXT) and not sources.get(S.POST_ID):
         raise LoadError(
             name,
-            "no column with the post text or post id was found "
-            f"(columns: {', '.join(raw.columns[:15])}{'…' if raw.width > 15 else ''}).",
-            hint="Choose the format, or map the columns yourself: which column holds the text, the date, the id.",
+            _("no column with the post text or post id was found (columns: {columns}).").format(
+                columns=", ".join(raw.columns[:15]) + ("…" if raw.width > 15 else "")
+            ),
+            hint=_("Choose the format, or map the columns yourself: which column holds the text, the date, the id."),
         )
     if not sources.get(S.PUBLISHED_AT):
         raise LoadError(
             name,
-            "no column with the date of each post was found.",
-            hint="Map the date column yourself (for example 'Date' or 'Published').",
+            _("no column with the date of each post was found."),
+            hint=_("Map the date column yourself (for example 'Date' or 'Published')."),
         )
     report.columns_used = {canon: " | ".join(cols) for canon, cols in sources.items() if cols}
 
-    work = raw.with_row_index("_row", offset=offset + 1)
-    text_cols = {
-        canon: _text_expr(sources.get(canon, []))
-        for canon in (S.POST_ID, S.TEXT, S.URL, S.BRAND, S.PLATFORM, S.LANG, S.TYPE)
-    }
-    work = work.with_columns(*(expr.alias(f"_{canon}") for canon, expr in text_cols.items()))
+    # Only the columns the posts are made of are carried along, each cleaned once.
+    text_canons = (S.POST_ID, S.TEXT, S.URL, S.BRAND, S.PLATFORM, S.LANG, S.TYPE)
+    text_cols = {canon: _text_expr(sources.get(canon, [])) for canon in text_canons}
+    # Each text column is stripped once, however many fields read it.
+    text_sources = dict.fromkeys(c for canon in text_canons for c in sources.get(canon, []))
+    stripped = raw.select(pl.col(c).cast(pl.String).str.strip_chars().alias(_STRIPPED + c) for c in text_sources)
+    work = (
+        raw.hstack(stripped.get_columns())
+        .with_row_index("_row", offset=offset + 1)
+        .select(
+            "_row",
+            *(expr.alias(f"_{canon}") for canon, expr in text_cols.items()),
+            _flag_expr(sources, S.IS_REPOST, raw).alias(S.IS_REPOST),
+            _flag_expr(sources, S.IS_REPLY, raw).alias(S.IS_REPLY),
+        )
+    )
 
     dates = [parse_datetimes(raw[c], assume_tz=assume_tz).values for c in sources[S.PUBLISHED_AT]]
     work = work.with_columns(pl.coalesce([pl.lit(d) for d in dates]).alias(S.PUBLISHED_AT))
-    unparsed_dates = work.filter(
-        pl.col(S.PUBLISHED_AT).is_null() & pl.any_horizontal(pl.col(sources[S.PUBLISHED_AT]).is_not_null())
-    )
-    if unparsed_dates.height:
-        example = unparsed_dates.row(0, named=True)
+    unparsed_dates = raw.select(
+        pl.lit(work[S.PUBLISHED_AT]).is_null() & pl.any_horizontal(pl.col(sources[S.PUBLISHED_AT]).is_not_null())
+    ).to_series()
+    if unparsed_dates.any():
+        first = int(unparsed_dates.arg_true()[0])
+        example = {c: raw[c][first] for c in sources[S.PUBLISHED_AT]}
         shown = next(example[c] for c in sources[S.PUBLISHED_AT] if example[c] is not None)
+        unread = int(unparsed_dates.sum())
         report.warnings.append(
-            f"{unparsed_dates.height} date(s) in column '{sources[S.PUBLISHED_AT][0]}' could not be read, "
-            f"for example '{shown}' (row {example['_row']}); those rows were skipped"
+            ngettext(
+                "{n} date in column '{column}' could not be read ('{example}', row {row}); that row was skipped",
+                "{n} dates in column '{column}' could not be read, for example '{example}' (row {row}); "
+                "those rows were skipped",
+                unread,
+            ).format(n=unread, column=sources[S.PUBLISHED_AT][0], example=shown, row=offset + 1 + first)
         )
 
+    count_sources = list(dict.fromkeys(c for canon in _COUNT_COLUMNS for c in sources.get(canon, [])))
+    counts = parse_count_columns(raw.select(count_sources))
     count_exprs = []
     for canon in _COUNT_COLUMNS:
         cols = sources.get(canon, [])
         parsed = []
         for c in cols:
-            result = parse_counts(raw[c])
+            result = counts[c]
             parsed.append(result.values)
             if result.unreadable:
                 report.warnings.append(
-                    f"{result.unreadable} value(s) in column '{c}' were not numbers and were left empty"
+                    ngettext(
+                        "{n} value in column '{column}' was not a number and was left empty",
+                        "{n} values in column '{column}' were not numbers and were left empty",
+                        result.unreadable,
+                    ).format(n=result.unreadable, column=c)
                 )
             if result.negative:
-                report.warnings.append(f"{result.negative} negative value(s) in column '{c}' were left empty")
+                report.warnings.append(
+                    ngettext(
+                        "{n} negative value in column '{column}' was left empty",
+                        "{n} negative values in column '{column}' were left empty",
+                        result.negative,
+                    ).format(n=result.negative, column=c)
+                )
         count_exprs.append(
             (pl.coalesce([pl.lit(v) for v in parsed]) if parsed else pl.lit(None, dtype=pl.Int64)).alias(canon)
         )
@@ -391,14 +467,11 @@ def _canonicalise(
         )
 
     work = work.with_columns(
-        normalise_text(pl.col(f"_{S.TEXT}").fill_null("")).alias(S.TEXT),
+        normalise_text_column(work[f"_{S.TEXT}"].fill_null("")).alias(S.TEXT),
         pl.col(f"_{S.URL}").alias(S.URL),
+        _platform_expr(fmt, sources, platform).alias(S.PLATFORM),
     )
-    work = work.with_columns(_platform_expr(fmt, sources, platform).alias(S.PLATFORM))
-    work = work.with_columns(_brand_expr(sources, brand, name).alias(S.BRAND))
-    work = work.with_columns(
-        _flag_expr(sources, S.IS_REPOST, raw).alias(S.IS_REPOST), _flag_expr(sources, S.IS_REPLY, raw).alias(S.IS_REPLY)
-    )
+    work = work.with_columns(_brands(work, brand, name).alias(S.BRAND))
     work = work.with_columns(
         pl.col(S.IS_REPOST) | pl.col(S.TEXT).str.starts_with("RT @"),
         pl.col(S.IS_REPLY)
@@ -412,8 +485,10 @@ def _canonicalise(
     )
     work = _human_type(work, report, sources)
     work = work.with_columns(
-        pl.coalesce(
-            pl.col(f"_{S.POST_ID}").str.replace(r"\.0$", ""),
+        _on_rows(
+            work,
+            pl.col(f"_{S.POST_ID}").is_null(),
+            # A post without an id gets one from what it is (only those rows are hashed).
             pl.concat_str(
                 [
                     pl.lit("h"),
@@ -426,6 +501,7 @@ def _canonicalise(
                     .cast(pl.String),
                 ]
             ),
+            otherwise=pl.col(f"_{S.POST_ID}").str.strip_suffix(".0"),
         ).alias(S.POST_ID),
         pl.lit(name).alias(S.SOURCE_FILE),
         pl.col("_row").cast(pl.Int64).alias(S.SOURCE_ROW),
@@ -436,11 +512,15 @@ def _canonicalise(
     work = work.with_columns(
         pl.when(empty).then(pl.lit("empty row")).when(no_date).then(pl.lit("date missing or unreadable")).alias("_skip")
     )
-    dup = (
-        work.filter(pl.col("_skip").is_null())
-        .select(S.PLATFORM, S.POST_ID, "_row")
-        .filter(pl.struct(S.PLATFORM, S.POST_ID).is_duplicated() & ~pl.struct(S.PLATFORM, S.POST_ID).is_last_distinct())
-    )
+    # A row whose (platform, post id) comes again later is a repeat: only the last is kept.
+    # Repeats are rare: when the keys' hashes are all different there is none, found at a
+    # third of the cost of matching the keys themselves.
+    candidates = work.select(S.PLATFORM, S.POST_ID, "_row", "_skip")
+    if candidates["_skip"].null_count() < candidates.height:
+        candidates = candidates.filter(pl.col("_skip").is_null())
+    key = pl.struct(S.PLATFORM, S.POST_ID)
+    repeats = candidates.select(key.hash().n_unique()).item() < candidates.height
+    dup = candidates.filter(~key.is_last_distinct()) if repeats else candidates.clear()
     if dup.height:
         work = work.with_columns(
             pl.when(pl.col("_row").is_in(dup["_row"].implode()))
@@ -448,14 +528,26 @@ def _canonicalise(
             .otherwise(pl.col("_skip"))
             .alias("_skip")
         )
-    skipped = work.filter(pl.col("_skip").is_not_null())
+    skipped = work.select("_row", "_skip").filter(pl.col("_skip").is_not_null())
     report.skipped = dict(Counter(skipped["_skip"].to_list()))
-    report.skipped_examples = [
-        (int(r), str(w)) for r, w in skipped.select("_row", "_skip").head(MAX_EXAMPLES).iter_rows()
-    ]
-    posts = S.conform(work.filter(pl.col("_skip").is_null()))
+    report.skipped_examples = [(int(r), str(w)) for r, w in skipped.head(MAX_EXAMPLES).iter_rows()]
+    posts = S.conform(work)
+    if skipped.height:
+        posts = posts.filter(work["_skip"].is_null())
     _summarise(report, posts)
     return LoadResult(posts, report)
+
+
+def _on_rows(work: pl.DataFrame, rows: pl.Expr, value: pl.Expr, *, otherwise: pl.Expr) -> pl.Series:
+    """``value`` on the ``rows`` where the condition holds, ``otherwise`` elsewhere; ``value``
+    (a row-wise expression) is computed on those rows alone."""
+    base = work.select(otherwise).to_series()
+    chosen = work.select(rows.fill_null(False)).to_series()
+    if not chosen.any():
+        return base
+    # Lazily, so that only the columns ``value`` reads are filtered.
+    values = work.lazy().filter(chosen).select(value).collect().to_series()
+    return base.scatter(chosen.arg_true(), values)
 
 
 def _resolve_sources(
@@ -488,8 +580,10 @@ def _resolve_sources(
             if actual is None:
                 raise LoadError(
                     name,
-                    f"the mapping names a column '{wanted}' for {canon}, but the file has no such column.",
-                    hint=f"The file's columns are: {', '.join(columns[:20])}.",
+                    _("the mapping names a column '{column}' for {field}, but the file has no such column.").format(
+                        column=wanted, field=canon
+                    ),
+                    hint=_("The file's columns are: {columns}.").format(columns=", ".join(columns[:20])),
                     column=wanted,
                 )
             sources[canon] = [actual]
@@ -502,8 +596,8 @@ def _resolve_sources(
         if unknown:
             raise LoadError(
                 name,
-                f"the mapping names unknown fields: {', '.join(sorted(unknown))}.",
-                hint=f"Use the fields: {', '.join(S.COLUMNS[:16])}.",
+                _("the mapping names unknown fields: {fields}.").format(fields=", ".join(sorted(unknown))),
+                hint=_("Use the fields: {fields}.").format(fields=", ".join(S.COLUMNS[:16])),
             )
     return sources
 
@@ -511,8 +605,16 @@ def _resolve_sources(
 def _text_expr(columns: list[str]) -> pl.Expr:
     if not columns:
         return pl.lit(None, dtype=pl.String)
-    cleaned = [pl.col(c).cast(pl.String).str.strip_chars().replace({"": None, "-": None}) for c in columns]
-    return pl.coalesce(cleaned)
+    return pl.coalesce([_blank_as_null(pl.col(_STRIPPED + c)) for c in columns])
+
+
+#: The prefix of a text column's stripped copy while a file is canonicalised.
+_STRIPPED = "\x1fstripped "
+
+
+def _blank_as_null(text: pl.Expr) -> pl.Expr:
+    """``""`` and ``"-"`` as missing (a test of length first: most cells are longer)."""
+    return pl.when(text.str.len_bytes() > 1).then(text).when(text.is_in(["", "-"])).then(None).otherwise(text)
 
 
 def _is_description_row(raw: pl.DataFrame, id_columns: list[str]) -> bool:
@@ -538,13 +640,24 @@ def _platform_expr(fmt: TableFormat, sources: dict[str, list[str]], platform: st
     return pl.coalesce(column, from_url, pl.lit("other"))
 
 
-def _brand_expr(sources: dict[str, list[str]], brand: str | None, name: str) -> pl.Expr:
+def _brands(work: pl.DataFrame, brand: str | None, name: str) -> pl.Expr:
+    """The brand column, else the account in the post's URL, else the file's name."""
     if brand:
         return pl.lit(brand)
+    given = pl.col(f"_{S.BRAND}").str.strip_prefix("@")
+    wanted = given.is_null() & pl.col(f"_{S.URL}").is_not_null()
+    # X's pattern alone first: the whole alternation costs three times as much, and where
+    # X's matches, it is the alternative the whole pattern takes.
+    nothing = pl.repeat(None, pl.len(), dtype=pl.String)
+    from_x = _on_rows(work, wanted, pl.col(f"_{S.URL}").str.extract(X_URL_HANDLE, 1), otherwise=nothing)
     handle = pl.col(f"_{S.URL}").str.extract_groups(URL_HANDLE)
-    from_url = pl.coalesce([handle.struct.field(str(i)) for i in range(1, 6)])
-    stem = Path(name).stem
-    return pl.coalesce(pl.col(f"_{S.BRAND}").str.strip_prefix("@"), from_url, pl.lit(stem))
+    from_url = _on_rows(
+        work.with_columns(from_x.alias("_handle")),
+        wanted & pl.col("_handle").is_null(),
+        pl.coalesce([handle.struct.field(str(i)) for i in range(1, 6)]),
+        otherwise=pl.col("_handle"),
+    )
+    return pl.coalesce(given, pl.lit(from_url), pl.lit(Path(name).stem))
 
 
 def _flag_expr(sources: dict[str, list[str]], canon: str, raw: pl.DataFrame) -> pl.Expr:
@@ -570,8 +683,11 @@ def _human_type(work: pl.DataFrame, report: LoadReport, sources: dict[str, list[
         return work.with_columns(pl.lit(None, dtype=pl.String).alias(S.TYPE))
     if valid < given:
         report.warnings.append(
-            f"{given - valid} value(s) in column '{sources[S.TYPE][0]}' are not one of "
-            f"{', '.join(S.POST_TYPES)} and were ignored"
+            ngettext(
+                "{n} value in column '{column}' is not one of {types} and was ignored",
+                "{n} values in column '{column}' are not one of {types} and were ignored",
+                given - valid,
+            ).format(n=given - valid, column=sources[S.TYPE][0], types=", ".join(S.POST_TYPES))
         )
     return typed
 

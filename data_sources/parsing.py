@@ -8,11 +8,14 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import polars as pl
 
 from data_sources.errors import LoadError
+from followthrough.i18n import N_, _, format_number, ngettext
 
 # --------------------------------------------------------------------------- encodings
 
@@ -55,6 +58,45 @@ def decode_with_notes(data: bytes, file: str) -> tuple[str, str, list[str]]:
     if looks_binary(head):
         raise binary_data_error(file)
     return _utf8(data, file)
+
+
+def decode_start(data: bytes, chars: int) -> tuple[str, str] | None:
+    """The first ``chars`` characters of ``data`` (one more when there are more) and the
+    encoding, when :func:`decode_with_notes` would read all of ``data`` as UTF-8 without a
+    note; else ``None``. Lets a reader that only needs the head of a big UTF-8 file leave
+    the rest as bytes: polars checks them in one pass, Python would build a string of them.
+
+    >>> decode_start(codecs.BOM_UTF8 + "Café".encode(), 3), decode_start("Café".encode("cp1252"), 3)
+    (('Café', 'utf-8-sig'), None)
+    """
+    bom = data.startswith(codecs.BOM_UTF8)
+    if not bom:
+        head = data[:4096]
+        if (
+            data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+            or _utf16_without_bom(head)
+            or looks_binary(head)
+        ):
+            return None
+    if not _is_utf8(data):
+        return None
+    start = 3 if bom else 0
+    # Enough bytes for chars + 1 characters of up to four bytes; the decoder keeps a cut one back.
+    text = codecs.getincrementaldecoder("utf-8")().decode(data[start : start + 4 * (chars + 1) + 3])
+    return text, "utf-8-sig" if bom else "utf-8"
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8, checked by Arrow in place (no copy, no string built)."""
+    import numpy as np
+    import pyarrow as pa
+
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64))
+    try:
+        pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(data)]).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -119,13 +161,16 @@ def _utf8(data: bytes, file: str) -> tuple[str, str, list[str]]:
     except UnicodeDecodeError as err:
         if err.reason == "unexpected end of data" and len(data[: err.start].translate(None, _ASCII)):
             # Everything before the error is valid UTF-8: the file stops in the middle of a character.
-            return data[: err.start].decode("utf-8"), "utf-8", [_CUT_SHORT]
+            return data[: err.start].decode("utf-8"), "utf-8", [_(_CUT_SHORT)]
     if _UTF8_LINE.search(data):
         not_utf8 = len(_UTF8_SEQUENCE.sub(b"", data).translate(None, _ASCII))
-        note = (
-            f"the file mixes two encodings: {not_utf8:,} character(s) were not UTF-8 and were read as "
-            "Windows-1252; if accented letters look wrong, save the file again as CSV UTF-8"
-        )
+        note = ngettext(
+            "the file mixes two encodings: {n} character was not UTF-8 and was read as Windows-1252; "
+            "if accented letters look wrong, save the file again as CSV UTF-8",
+            "the file mixes two encodings: {n} characters were not UTF-8 and were read as Windows-1252; "
+            "if accented letters look wrong, save the file again as CSV UTF-8",
+            not_utf8,
+        ).format(n=format_number(not_utf8))
         return data.decode("utf-8", errors="followthrough-cp1252"), MIXED_ENCODING, [note]
     from charset_normalizer import from_bytes
 
@@ -138,7 +183,7 @@ def _utf8(data: bytes, file: str) -> tuple[str, str, list[str]]:
     try:
         return data.decode(encoding), encoding, []
     except (UnicodeDecodeError, LookupError):
-        note = "some bytes are not valid in any one encoding and were read as Windows-1252"
+        note = _("some bytes are not valid in any one encoding and were read as Windows-1252")
         return data.decode("cp1252", errors="followthrough-cp1252"), "cp1252", [note]
 
 
@@ -146,8 +191,8 @@ def binary_data_error(file: str) -> LoadError:
     """The error for bytes that are not text at all."""
     return LoadError(
         file,
-        "this is not a text export: it contains binary data (is it an image, a program or a PDF renamed .csv?).",
-        hint="Export the posts from the platform as CSV, Excel or JSON and upload that file.",
+        _("this is not a text export: it contains binary data (is it an image, a program or a PDF renamed .csv?)."),
+        hint=_("Export the posts from the platform as CSV, Excel or JSON and upload that file."),
     )
 
 
@@ -169,15 +214,17 @@ def _strict(data: bytes, encoding: str, file: str) -> tuple[str, list[str]]:
         return data.decode(encoding), []
     except UnicodeDecodeError as err:
         if err.reason == "truncated data" and err.end >= len(data) - 1:
-            return data[: err.start].decode(encoding), [_CUT_SHORT]
+            return data[: err.start].decode(encoding), [_(_CUT_SHORT)]
         raise LoadError(
             file,
-            f"the file says it is {encoding.upper()} but byte {err.start} is not valid {encoding}.",
-            hint="Save it again as UTF-8 (in Excel: Save As → CSV UTF-8) and upload that copy.",
+            _("the file says it is {encoding} but byte {n} is not valid {codec}.").format(
+                encoding=encoding.upper(), n=err.start, codec=encoding
+            ),
+            hint=_("Save it again as UTF-8 (in Excel: Save As → CSV UTF-8) and upload that copy."),
         ) from err
 
 
-_CUT_SHORT = "the file ends in the middle of a character, so it may have been cut short: check the last row"
+_CUT_SHORT = N_("the file ends in the middle of a character, so it may have been cut short: check the last row")
 
 
 # --------------------------------------------------------------------------- dates
@@ -232,7 +279,18 @@ class ParsedDates:
     formats: tuple[str, ...]
 
 
+#: Matches every date text that :func:`_normalise_date_text` would change (and a few it would not).
+_NEEDS_NORMALISING = (
+    r"^\s|\s$|^\d{4}-\d{2}-\d{2}T|(?i:(?:Z|UTC|GMT)$)|\s[+-]\d{2}:?\d{2}$|(?i:a\.?m\.?$)|(?i:p\.?m\.?$)"
+)
+
+
 def _normalise_date_text(s: pl.Series) -> pl.Series:
+    """Dates rewritten to the forms the formats read; one pattern pass picks the few rows to rewrite."""
+    return _patched(s, s.str.contains(_NEEDS_NORMALISING).fill_null(False), _rewrite_date_text)
+
+
+def _rewrite_date_text(s: pl.Series) -> pl.Series:
     return (
         s.str.strip_chars()
         .str.replace(r"^(\d{4}-\d{2}-\d{2})T", "$1 ")
@@ -241,6 +299,18 @@ def _normalise_date_text(s: pl.Series) -> pl.Series:
         .str.replace(r"(?i)\s*a\.?m\.?$", " AM")
         .str.replace(r"(?i)\s*p\.?m\.?$", " PM")
     )
+
+
+def _patched(
+    base: pl.Series, rows: pl.Series, compute: Callable[[pl.Series], pl.Series], source: pl.Series | None = None
+) -> pl.Series:
+    """``base`` with the ``rows`` (a boolean mask) replaced by ``compute`` of those rows of
+    ``source`` (default ``base``) alone: for a row-wise ``compute`` the same as computing
+    every row, at the cost of the few."""
+    index = rows.arg_true()
+    if index.is_empty():
+        return base
+    return base.scatter(index, compute((base if source is None else source).gather(index)))
 
 
 def _try(s: pl.Series, fmt: str, kind: str, assume_tz: str) -> pl.Series:
@@ -287,9 +357,13 @@ def parse_datetimes(raw: pl.Series, *, assume_tz: str = "UTC") -> ParsedDates:
     chosen = scored
     if not chosen:
         return ParsedDates(pl.Series(raw.name, [None] * len(s), dtype=_UTC), ())
-    frame = pl.DataFrame({str(i): _try(norm, fmt, kind, assume_tz) for i, (_, _, fmt, kind) in enumerate(chosen)})
-    values = frame.select(pl.coalesce(pl.all()).alias(raw.name)).to_series()
-    return ParsedDates(values, tuple(fmt for _, _, fmt, _ in chosen))
+    # The first chosen format that reads a row wins: each later one is tried on the rows still unread.
+    (_, _, fmt, kind), *others = chosen
+    values = _try(norm, fmt, kind, assume_tz)
+    for _, _, fmt, kind in others:
+        unread = values.is_null() & norm.is_not_null()
+        values = _patched(values, unread, partial(_try, fmt=fmt, kind=kind, assume_tz=assume_tz), source=norm)
+    return ParsedDates(values.alias(raw.name), tuple(fmt for _, _, fmt, _ in chosen))
 
 
 def _parse_epoch(s: pl.Series) -> pl.Series | None:
@@ -338,10 +412,7 @@ def parse_counts(raw: pl.Series) -> ParsedCounts:
         unreadable = 0
     elif _plain_numbers(raw):
         # The common case ("4209.0", "12", "-"): one cast, no pattern matching.
-        s = raw.str.strip_chars()
-        missing = s.is_null() | s.str.to_lowercase().is_in(_MISSING)
-        num = s.cast(pl.Float64, strict=False)
-        unreadable = int((num.is_null() & ~missing).sum())
+        return _plain_counts(raw.to_frame())[raw.name]
     else:
         s = raw.cast(pl.String).str.strip_chars().str.replace_all("[\u00a0\u202f' ]", "")
         missing = s.is_null() | s.str.to_lowercase().is_in(_MISSING)
@@ -389,6 +460,54 @@ def parse_counts(raw: pl.Series) -> ParsedCounts:
     return ParsedCounts(values, unreadable, negative)
 
 
+def parse_count_columns(frame: pl.DataFrame) -> dict[str, ParsedCounts]:
+    """:func:`parse_counts` of each column of ``frame``; the common columns of plain numbers
+    (``"4209.0"``, ``"12"``, ``"-"``) all in one pass.
+
+    >>> counts = parse_count_columns(pl.DataFrame({"likes": ["4209.0", "-"], "shares": ["1,234", "x"]}))
+    >>> counts["likes"].values.to_list(), counts["shares"].unreadable
+    ([4209, None], 1)
+    """
+    plain = [c for c in frame.columns if not frame.schema[c].is_numeric() and _plain_numbers(frame[c])]
+    out = {c: parse_counts(frame[c]) for c in frame.columns if c not in plain}
+    if plain:
+        out.update(_plain_counts(frame.select(plain)))
+    return {c: out[c] for c in frame.columns}
+
+
+def _stripped_number(text: pl.Series) -> pl.Series:
+    return text.str.strip_chars().cast(pl.Float64, strict=False)
+
+
+def _plain_counts(frame: pl.DataFrame) -> dict[str, ParsedCounts]:
+    """The plain path of :func:`parse_counts` for every column of ``frame`` at once: strip, one
+    cast; a value that does not cast is unreadable unless it is a missing marker, and so is a
+    number beyond the range of a count."""
+    columns = frame.columns
+    cast = frame.select(pl.col(c).cast(pl.Float64, strict=False).alias(f"_{c}") for c in columns)
+    # Spaces around a number stop the cast: only the cells that did not cast are stripped and cast again.
+    cast = pl.DataFrame(
+        _patched(cast[f"_{c}"], cast[f"_{c}"].is_null() & frame[c].is_not_null(), _stripped_number, source=frame[c])
+        for c in columns
+    )
+    failed = {c: pl.col(c).is_not_null() & pl.col(f"_{c}").is_null() for c in columns}
+    not_numbers = frame.hstack(cast.get_columns()).select(
+        (
+            failed[c].sum() - pl.col(c).filter(failed[c]).str.strip_chars().str.to_lowercase().is_in(_MISSING).sum()
+        ).alias(c)
+        for c in columns
+    )
+    floats = cast.select(pl.col(f"_{c}").fill_nan(None).alias(c) for c in columns)
+    out_of_range = {c: pl.col(c).is_infinite() | (pl.col(c).abs() >= 2.0**63) for c in columns}
+    beyond = floats.select(out_of_range[c].sum() for c in columns)
+    numbers = floats.select(pl.when(out_of_range[c]).then(None).otherwise(pl.col(c)).alias(c) for c in columns)
+    negative = numbers.select((pl.col(c) < 0).sum() for c in columns)
+    values = numbers.select(pl.when(pl.col(c) >= 0).then(pl.col(c).round(0)).cast(pl.Int64).alias(c) for c in columns)
+    return {
+        c: ParsedCounts(values[c], int(not_numbers[c][0]) + int(beyond[c][0]), int(negative[c][0])) for c in columns
+    }
+
+
 # --------------------------------------------------------------------------- text
 
 _ENTITIES = {
@@ -429,3 +548,12 @@ def html_to_text(markup: pl.Expr) -> pl.Expr:
 def normalise_text(text: pl.Expr) -> pl.Expr:
     """Unescape entities and normalise line endings; keep everything the author wrote."""
     return unescape_html(text.str.replace_all("\r\n?", "\n"))
+
+
+def normalise_text_column(texts: pl.Series) -> pl.Series:
+    """:func:`normalise_text` of a column, computed only for the texts it can change (those
+    with ``&`` or a carriage return): most posts have neither."""
+    touched = texts.str.contains("&", literal=True) | texts.str.contains("\r", literal=True)
+    return _patched(
+        texts, touched.fill_null(False), lambda rows: rows.to_frame().select(normalise_text(pl.first())).to_series()
+    )

@@ -115,4 +115,9 @@ def deduplicate(frame: pl.DataFrame, *, keep: str = "last") -> pl.DataFrame:
 
     ``keep="last"`` lets a newer export refresh the engagement of a post seen before.
     """
+    # Repeats are rare: when the keys' hashes all differ there is none, found at a fraction of
+    # the cost of matching the keys themselves. The frame comes back in one piece either way,
+    # as the metrics read it fastest.
+    if frame.select(pl.struct(PLATFORM, POST_ID).hash().n_unique()).item() == frame.height:
+        return frame.rechunk()
     return frame.unique(subset=[PLATFORM, POST_ID], keep=keep, maintain_order=True)  # type: ignore[arg-type]

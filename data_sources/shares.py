@@ -35,6 +35,7 @@ import polars as pl
 from data_sources.errors import FollowthroughError
 from data_sources.storage import read_frame, write_frame
 from data_sources.workspace import Workspace, list_workspace_slugs
+from followthrough.i18n import _
 
 DEFAULT_EXPIRY_DAYS = 90
 MAX_EXPIRY_DAYS = 3650
@@ -44,16 +45,18 @@ _TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{43}$")
 
 
 class ShareError(FollowthroughError):
-    """A share link that cannot be opened: ``reason`` is one of invalid, expired, revoked."""
+    """A share link that cannot be opened: ``reason`` is one of invalid, expired, revoked.
+    Its message is in the viewer's language (the one in force when it is raised)."""
 
     def __init__(self, reason: str) -> None:
         self.reason = reason
-        super().__init__(
-            {
-                "expired": "This link has expired. Ask the person who shared it for a new one.",
-                "revoked": "This link has been withdrawn. Ask the person who shared it for a new one.",
-            }.get(reason, "This link does not work. Check that it was copied whole, or ask for a new one.")
-        )
+        if reason == "expired":
+            message = _("This link has expired. Ask the person who shared it for a new one.")
+        elif reason == "revoked":
+            message = _("This link has been withdrawn. Ask the person who shared it for a new one.")
+        else:
+            message = _("This link does not work. Check that it was copied whole, or ask for a new one.")
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class Share:
 
     @property
     def language(self) -> str:
+        """The language the link was made in (links made before there was a choice: English)."""
         return str(self.view.get("language") or "en")
 
     def state(self, now: datetime | None = None) -> str:
@@ -133,7 +137,9 @@ def create_share(
     for snapshots, ``as_of`` (the day the figures were computed for).
     """
     if not 1 <= int(expires_days) <= MAX_EXPIRY_DAYS:
-        raise FollowthroughError(f"A link can last from 1 to {MAX_EXPIRY_DAYS} days, not {expires_days}.")
+        raise FollowthroughError(
+            _("A link can last from 1 to {most} days, not {days}.").format(most=MAX_EXPIRY_DAYS, days=expires_days)
+        )
     label = " ".join(str(label).split())[:120]
     token = secrets.token_urlsafe(TOKEN_BYTES)
     share_id = uuid.uuid4().hex[:10]
@@ -213,8 +219,10 @@ def revoke_share(ws: Workspace, share_id: str, *, now: datetime | None = None) -
         row = db.execute(f"SELECT {_COLUMNS} FROM shares WHERE id = ?", (share_id,)).fetchone()
     if row is None:
         raise FollowthroughError(
-            f"There is no share link '{share_id}' in workspace '{ws.name}'. "
-            "`followthrough share list --workspace NAME` shows the ids."
+            _(
+                "There is no share link '{id}' in workspace '{workspace}'. "
+                "`followthrough share list --workspace NAME` shows the ids."
+            ).format(id=share_id, workspace=ws.name)
         )
     if changed:
         ws.store.delete_prefix(f"shares/{share_id}")
@@ -229,7 +237,9 @@ def find_share(data_dir: str | os.PathLike[str], share_id: str) -> Workspace:
             if db.execute("SELECT 1 FROM shares WHERE id = ?", (share_id,)).fetchone():
                 return ws
     raise FollowthroughError(
-        f"There is no share link '{share_id}'. `followthrough share list --workspace NAME` shows the ids."
+        _("There is no share link '{id}'. `followthrough share list --workspace NAME` shows the ids.").format(
+            id=share_id
+        )
     )
 
 
@@ -267,7 +277,7 @@ def resolve_share(
 def load_snapshot(ws: Workspace, share: Share) -> Snapshot:
     """The frozen data of a snapshot link."""
     if share.live:
-        raise FollowthroughError("A live link has no snapshot: it reads the workspace as it is now.")
+        raise FollowthroughError(_("A live link has no snapshot: it reads the workspace as it is now."))
     try:
         posts = read_frame(ws.store, _snapshot_key(share.id, "posts.parquet"))
         links = read_frame(ws.store, _snapshot_key(share.id, "links.parquet"))

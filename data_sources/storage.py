@@ -20,12 +20,14 @@ import io
 import os
 import re
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import polars as pl
 
 from data_sources.errors import FollowthroughError
+from followthrough.i18n import _
 
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$")
 
@@ -38,7 +40,7 @@ def check_key(key: str) -> str:
     'datasets/ab12.parquet'
     """
     if not _KEY.match(key) or ".." in key.split("/"):
-        raise FollowthroughError(f"'{key}' is not a valid storage key.")
+        raise FollowthroughError(_("'{key}' is not a valid storage key.").format(key=key))
     return key
 
 
@@ -189,11 +191,14 @@ def write_frame(store: Store, key: str, frame: pl.DataFrame) -> None:
     store.write_bytes(key, buffer.getvalue())
 
 
-def read_frame(store: Store, key: str) -> pl.DataFrame:
+def read_frame(store: Store, key: str, *, columns: Collection[str] | None = None) -> pl.DataFrame:
+    """A saved table; with ``columns``, only those of them it has (the others are not read)."""
     path = store.local_path(key)
-    if path is not None:
-        return pl.read_parquet(path)
-    return pl.read_parquet(io.BytesIO(store.read_bytes(key)))
+    source = path if path is not None else io.BytesIO(store.read_bytes(key))
+    if columns is None:
+        return pl.read_parquet(source)
+    table = pl.scan_parquet(source)
+    return table.select(c for c in table.collect_schema().names() if c in columns).collect()
 
 
 def open_store(location: str | os.PathLike[str]) -> Store:

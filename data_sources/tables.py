@@ -6,6 +6,7 @@ sniffs the delimiter, and keeps every cell as text; typing happens later, per co
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
@@ -17,7 +18,8 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from data_sources.errors import LoadError
-from data_sources.parsing import binary_data_error, decode_with_notes, looks_binary
+from data_sources.parsing import binary_data_error, decode_start, decode_with_notes, looks_binary
+from followthrough.i18n import _, format_number, ngettext
 
 MAX_DECOMPRESSED_BYTES = 1 << 30
 """What a gzip export or the sheets of a workbook may expand to, unless the caller sets a lower limit."""
@@ -81,8 +83,8 @@ def gunzip(data: bytes, file: str, *, limit: int = MAX_DECOMPRESSED_BYTES) -> by
             if sniff_kind(head) == "gzip":
                 raise LoadError(
                     file,
-                    "the file is compressed twice (a gzip file inside a gzip file).",
-                    hint="Decompress it fully and upload the CSV or JSON inside.",
+                    _("the file is compressed twice (a gzip file inside a gzip file)."),
+                    hint=_("Decompress it fully and upload the CSV or JSON inside."),
                 )
             if sniff_kind(head) in _NOT_EXPORTS or looks_binary(head):
                 raise binary_data_error(file)
@@ -92,17 +94,18 @@ def gunzip(data: bytes, file: str, *, limit: int = MAX_DECOMPRESSED_BYTES) -> by
                 if expanded > limit:
                     raise LoadError(
                         file,
-                        f"the compressed file expands to more than {human_size(limit)}, "
-                        "which is more than an export should be.",
-                        hint="Split the export by date range and upload the parts.",
+                        _(
+                            "the compressed file expands to more than {size}, which is more than an export should be."
+                        ).format(size=human_size(limit)),
+                        hint=_("Split the export by date range and upload the parts."),
                     )
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             return stream.read()
     except (OSError, EOFError, zlib.error) as err:
         raise LoadError(
             file,
-            "the file is compressed (gzip) but is damaged or cut short.",
-            hint="Download the export again, or upload the uncompressed CSV.",
+            _("the file is compressed (gzip) but is damaged or cut short."),
+            hint=_("Download the export again, or upload the uncompressed CSV."),
         ) from err
 
 
@@ -114,18 +117,23 @@ def human_size(n: int) -> str:
     for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
         if n >= size:
             value = n / size
-            return f"{value:.0f} {unit}" if value >= 10 or value.is_integer() else f"{value:.1f} {unit}"
-    return f"{n} bytes"
+            return f"{format_number(value, 0 if value >= 10 or value.is_integer() else 1)} {unit}"
+    return ngettext("{n} byte", "{n} bytes", n).format(n=format_number(n))
 
 
 def read_text_table(data: bytes, file: str) -> RawTable:
     """Read delimited text (CSV, TSV, semicolon-separated) into string columns."""
-    text, encoding, notes = decode_with_notes(data, file)
+    # A UTF-8 file is read from its bytes: only its head is decoded, to find the header.
+    start_only = decode_start(data, _HEAD_CHARS)
+    text, encoding, notes = (*start_only, []) if start_only else decode_with_notes(data, file)
     if "\x00" in text[:4096] or _control_share(text[:4096]) > 0.05:
         raise binary_data_error(file)
     head = text[:_HEAD_CHARS]
     if "\n" not in head and "\r" in head:
         # Classic Mac line endings (Excel's "CSV (Macintosh)"): a bare CR ends each line.
+        if start_only:
+            text, encoding, notes = decode_with_notes(data, file)
+            start_only = None
         text = text.replace("\r", "\n")
         head = text[:_HEAD_CHARS]
         encoding = f"{encoding}, CR line endings"
@@ -138,30 +146,38 @@ def read_text_table(data: bytes, file: str) -> RawTable:
     if start is None or delimiter is None:
         raise LoadError(
             file,
-            "no table was found: no line looks like a header row of column names.",
-            hint="Check that this is a CSV export of posts, with one post per row.",
+            _("no table was found: no line looks like a header row of column names."),
+            hint=_("Check that this is a CSV export of posts, with one post per row."),
         )
     if lines[start].count('"') % 2:
         raise LoadError(
             file,
-            'the header row has a quote mark (") that is never closed, so its column names cannot be told apart.',
-            hint="Open the file in a spreadsheet, check the column names, and save it again as CSV.",
+            _('the header row has a quote mark (") that is never closed, so its column names cannot be told apart.'),
+            hint=_("Open the file in a spreadsheet, check the column names, and save it again as CSV."),
             row=start + 1,
         )
     if _count_fields(lines[start], delimiter) > MAX_COLUMNS:
         raise LoadError(
             file,
-            f"the header has more than {MAX_COLUMNS:,} columns; a posts export has a few dozen.",
-            hint="Check that the file is a posts export and not a wide data dump.",
+            _("the header has more than {n} columns; a posts export has a few dozen.").format(
+                n=format_number(MAX_COLUMNS)
+            ),
+            hint=_("Check that the file is a posts export and not a wide data dump."),
         )
     offset = sum(len(line) + 1 for line in lines[:start])
     if encoding == "utf-8" and not notes:
         body: bytes = data[len(text[:offset].encode("utf-8")) :]
+    elif start_only:
+        skip = 3 + len(text[:offset].encode("utf-8"))
+        while data.startswith(codecs.BOM_UTF8, skip):
+            skip += 3
+        # polars skips the one byte-order mark of a file whose header is its first line.
+        body = data if skip == 3 else data[skip:]
     else:
         body = text[offset:].lstrip("\ufeff").encode("utf-8")
     try:
         frame = pl.read_csv(
-            io.BytesIO(body),
+            body,
             separator=delimiter,
             infer_schema=False,
             truncate_ragged_lines=True,
@@ -183,14 +199,18 @@ def _refuse_endless_first_line(head: str, file: str) -> None:
     if fields > MAX_COLUMNS:
         raise LoadError(
             file,
-            f"the header has more than {MAX_COLUMNS:,} columns; a posts export has a few dozen.",
-            hint="Check that the file is a posts export and not a wide data dump.",
+            _("the header has more than {n} columns; a posts export has a few dozen.").format(
+                n=format_number(MAX_COLUMNS)
+            ),
+            hint=_("Check that the file is a posts export and not a wide data dump."),
             row=1,
         )
     raise LoadError(
         file,
-        f"the first line is longer than {human_size(len(head))} without a line break, so it cannot be a header row.",
-        hint="Check that this is a CSV export of posts, with column names on the first line and one post per row.",
+        _("the first line is longer than {size} without a line break, so it cannot be a header row.").format(
+            size=human_size(len(head))
+        ),
+        hint=_("Check that this is a CSV export of posts, with column names on the first line and one post per row."),
         row=1,
     )
 
@@ -210,14 +230,14 @@ def read_excel_table(data: bytes, file: str, *, limit: int = MAX_DECOMPRESSED_BY
     except Exception as err:  # calamine raises its own error types for damaged files
         raise LoadError(
             file,
-            "the workbook could not be opened; it may be damaged or password-protected.",
-            hint="Open it in Excel, save a fresh copy (or export it as CSV) and upload that.",
+            _("the workbook could not be opened; it may be damaged or password-protected."),
+            hint=_("Open it in Excel, save a fresh copy (or export it as CSV) and upload that."),
         ) from err
     best: RawTable | None = None
     for name in book.sheet_names:
         rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         cells = [[_cell(v) for v in row] for row in rows]
-        start, _ = _find_header_rows(cells)
+        start = _find_header_rows(cells)[0]
         if start is None:
             continue
         header = cells[start]
@@ -230,7 +250,9 @@ def read_excel_table(data: bytes, file: str, *, limit: int = MAX_DECOMPRESSED_BY
         frame = frame.filter(~pl.all_horizontal(pl.all().is_null())) if frame.width else frame
         table = RawTable(frame, rows_before_data=start + 1, encoding="xlsx", sheet=name)
         if len(book.sheet_names) > 1:
-            table.notes.append(f"read sheet '{name}' of {len(book.sheet_names)}")
+            table.notes.append(
+                _("read sheet '{sheet}' of {n}").format(sheet=name, n=format_number(len(book.sheet_names)))
+            )
         if best is None or frame.height > best.frame.height:
             best = table
         if _looks_like_posts(frame.columns):
@@ -238,8 +260,8 @@ def read_excel_table(data: bytes, file: str, *, limit: int = MAX_DECOMPRESSED_BY
     if best is None:
         raise LoadError(
             file,
-            "no sheet of the workbook holds a table with a header row.",
-            hint="Check that the export has one post per row under a row of column names.",
+            _("no sheet of the workbook holds a table with a header row."),
+            hint=_("Check that the export has one post per row under a row of column names."),
         )
     return best
 
@@ -271,13 +293,15 @@ def _check_xlsx_extent(data: bytes, file: str, limit: int) -> None:
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
         raise LoadError(
             file,
-            "this is a zip archive, not an Excel workbook.",
-            hint="Followthrough does not open archives (gzip aside): unzip it and upload the file inside.",
+            _("this is a zip archive, not an Excel workbook."),
+            hint=_("Followthrough does not open archives (gzip aside): unzip it and upload the file inside."),
         )
     too_big = LoadError(
         file,
-        f"the workbook expands to more than {human_size(limit)}, which is more than an export should be.",
-        hint="Export a shorter date range, or save the sheet of posts as CSV and upload that.",
+        _("the workbook expands to more than {size}, which is more than an export should be.").format(
+            size=human_size(limit)
+        ),
+        hint=_("Export a shorter date range, or save the sheet of posts as CSV and upload that."),
     )
     if sum(i.file_size for i in parts) > limit:
         raise too_big
@@ -301,16 +325,20 @@ def _check_xlsx_extent(data: bytes, file: str, limit: int) -> None:
         except Exception as err:  # as above: a damaged or encrypted part, whatever zipfile calls it
             raise LoadError(
                 file,
-                "the workbook could not be opened; it may be damaged or password-protected.",
-                hint="Open it in Excel, save a fresh copy (or export it as CSV) and upload that.",
+                _("the workbook could not be opened; it may be damaged or password-protected."),
+                hint=_("Open it in Excel, save a fresh copy (or export it as CSV) and upload that."),
             ) from err
         if columns > MAX_COLUMNS or rows * max(columns, 1) > MAX_SHEET_CELLS:
             raise LoadError(
                 file,
-                f"a sheet of the workbook reaches row {rows:,} and column {columns:,}, "
-                "far more than an export of posts; something was typed far below or to the right of the table.",
-                hint="In Excel press Ctrl+End to find the last cell, delete the rows and columns after the posts, "
-                "save and upload again (or save the sheet of posts as CSV).",
+                _(
+                    "a sheet of the workbook reaches row {rows} and column {columns}, far more than an export of "
+                    "posts; something was typed far below or to the right of the table."
+                ).format(rows=format_number(rows), columns=format_number(columns)),
+                hint=_(
+                    "In Excel press Ctrl+End to find the last cell, delete the rows and columns after the posts, "
+                    "save and upload again (or save the sheet of posts as CSV)."
+                ),
             )
 
 
@@ -340,15 +368,17 @@ def _malformed(body: bytes, header_index: int, file: str) -> LoadError:
     if len(odd):
         return LoadError(
             file,
-            'a quote mark (") opens a cell that is never closed, or sits inside a cell without quotes around it.',
-            hint="Open the file in a spreadsheet and save it again as CSV (this writes the quotes correctly), "
-            "or remove the stray quote mark from that row.",
+            _('a quote mark (") opens a cell that is never closed, or sits inside a cell without quotes around it.'),
+            hint=_(
+                "Open the file in a spreadsheet and save it again as CSV (this writes the quotes correctly), "
+                "or remove the stray quote mark from that row."
+            ),
             row=header_index + 2 + int(odd[0]),
         )
     return LoadError(
         file,
-        "the rows could not be split into cells.",
-        hint="Open the file in a spreadsheet, check that each row has the same columns, and save it again as CSV.",
+        _("the rows could not be split into cells."),
+        hint=_("Open the file in a spreadsheet, check that each row has the same columns, and save it again as CSV."),
     )
 
 
@@ -416,8 +446,8 @@ def _clean_names(frame: pl.DataFrame, file: str) -> pl.DataFrame:
     if frame.width > MAX_COLUMNS:
         raise LoadError(
             file,
-            f"the header has {frame.width:,} columns; a posts export has a few dozen.",
-            hint="Check that the file is a posts export and not a wide data dump.",
+            _("the header has {n} columns; a posts export has a few dozen.").format(n=format_number(frame.width)),
+            hint=_("Check that the file is a posts export and not a wide data dump."),
         )
     names = [n.split("_duplicated_")[0] for n in frame.columns]
     frame.columns = _unique_names(names)

@@ -24,6 +24,7 @@ import re
 import time
 import unicodedata
 import uuid
+from collections.abc import Collection
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -43,6 +44,7 @@ from data_sources.storage import (
     read_frame,
     write_frame,
 )
+from followthrough.i18n import _
 
 __all__ = ["Workspace", "atomic_write_bytes", "atomic_write_parquet", "ensure_demo", "list_workspaces"]
 
@@ -79,7 +81,7 @@ def slugify(name: str) -> str:
         slug = f"{slug}-workspace"
     if not slug:
         raise FollowthroughError(
-            f"'{name}' cannot be a workspace name: use letters or digits, for example 'acme-2024'."
+            _("'{name}' cannot be a workspace name: use letters or digits, for example 'acme-2024'.").format(name=name)
         )
     return slug
 
@@ -120,10 +122,12 @@ class Workspace:
         base = Path(data_dir) / "workspaces"
         root = base / slugify(name)
         if not root.resolve().is_relative_to(base.resolve()):
-            raise FollowthroughError(f"'{name}' cannot be a workspace name.")
+            raise FollowthroughError(_("'{name}' cannot be a workspace name.").format(name=name))
         records = open_records(root, root.name)
         if not create and not _exists(records, root, Path(data_dir)):
-            raise FollowthroughError(f"There is no workspace called '{name}'. Create it on the Data page.")
+            raise FollowthroughError(
+                _("There is no workspace called '{name}'. Create it on the Data page.").format(name=name)
+            )
         (root / "datasets").mkdir(parents=True, exist_ok=True)
         ws = cls(root, name, records=records)
         _sweep_temporary_files(root)
@@ -208,7 +212,11 @@ class Workspace:
     def correct(self, post_id: str, text: str, post_type: str) -> None:
         """Record a person's label for one post; it overrides the model from now on."""
         if post_type not in S.POST_TYPES:
-            raise FollowthroughError(f"'{post_type}' is not a post type: use one of {', '.join(S.POST_TYPES)}.")
+            raise FollowthroughError(
+                _("'{type}' is not a post type: use one of {types}.").format(
+                    type=post_type, types=", ".join(S.POST_TYPES)
+                )
+            )
         with self._db() as db:
             db.execute(
                 "INSERT INTO corrections (post_id, text, type, corrected_at) VALUES (?, ?, ?, ?)"
@@ -285,10 +293,12 @@ class Workspace:
             raise FollowthroughError("This workspace's files are not on local disk; use read_labels/write_labels.")
         return path
 
-    def read_labels(self, dataset_id: str, model_key: str) -> pl.DataFrame | None:
-        """The cached labels of a dataset for one model, if they were saved."""
+    def read_labels(
+        self, dataset_id: str, model_key: str, *, columns: Collection[str] | None = None
+    ) -> pl.DataFrame | None:
+        """The cached labels of a dataset for one model, if they were saved (only ``columns``, if given)."""
         key = self._labels_key(dataset_id, model_key)
-        return read_frame(self.store, key) if self.store.exists(key) else None
+        return read_frame(self.store, key, columns=columns) if self.store.exists(key) else None
 
     def write_labels(self, dataset_id: str, model_key: str, labelled: pl.DataFrame) -> None:
         """Cache a dataset's labels; labels from other models are dropped."""

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from data_sources.errors import FollowthroughError
+from followthrough.i18n import LANGUAGES
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -458,7 +459,7 @@ def _report(args: argparse.Namespace) -> int:
     view = view_of(labelled, commitments, links, brand=args.focus, as_of=as_of)
     if view is None:
         raise FollowthroughError("There are no posts to report on: check the files or the workspace.")
-    document = render_html(view)
+    document = render_html(view, language=args.lang)
     out = Path(args.out)
     if out.suffix.lower() == ".pdf":
         out.write_bytes(html_to_pdf(document))
@@ -533,7 +534,14 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--live", action="store_true", help="show the workspace as it is when opened, not a snapshot")
     create.add_argument("--brand", action="append", help="only these brands (repeat for several)")
     create.add_argument("--focus", help="the brand the view opens on (default: the one with the most posts)")
-    create.add_argument("--language", default="en", help="the language the view opens in")
+    create.add_argument(
+        "--lang",
+        "--language",
+        dest="language",
+        default="en",
+        choices=list(LANGUAGES),
+        help="the language the view opens in (the viewer can pick another; default en)",
+    )
     create.add_argument("--data-dir")
     create.set_defaults(run=_share_create)
     listing = share_sub.add_parser("list", help="the workspace's active links")
@@ -556,6 +564,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--as-of", help="compute as if today were YYYY-MM-DD")
     report.add_argument("--brand", help="brand name for exports that do not name the account")
     report.add_argument("--format", help="force a reader instead of detecting the format")
+    report.add_argument(
+        "--lang", default="en", choices=list(LANGUAGES), help="the language the report is written in (default en)"
+    )
     report.add_argument("--data-dir")
     report.set_defaults(run=_report)
 

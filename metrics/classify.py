@@ -10,6 +10,9 @@ One featurizer (:class:`metrics.features.PostFeaturizer`) feeds three heads:
 * **specific**: for stances and updates, the rules of LABELS.md (a number, an amount, a
   date, a report link) or, failing those, a logistic model of named programmes and partners.
 
+A fourth head, :class:`metrics.language.LanguageHead`, names the language of Latin-script
+texts from the same hashed n-grams, so language detection rarely needs lingua.
+
 Trained models are cached on disk under a key made of the corpus, the code and the
 library versions, so the dashboard trains once, not at every start.
 """
@@ -36,12 +39,13 @@ from sklearn.linear_model import SGDClassifier
 from sklearn.pipeline import Pipeline
 
 from data_sources import schema as S
+from metrics import language
 from metrics.augment import augmented
 from metrics.corpus import TOPICS, corpus_digest, load_corpus
 from metrics.features import CUE_NAMES, FoldedLinear, PostFeaturizer, PreparedTexts, cue_matrix
 from metrics.topics import TOPIC_PATTERNS, topic_lists, topic_matches
 
-MODEL_VERSION = "1"
+MODEL_VERSION = "2"  # 2: the language head
 PREDICT_CHUNK = 40_000
 CORRECTION_WEIGHT = 4.0
 PROBA_COLUMNS = tuple(f"p_{t}" for t in S.POST_TYPES)
@@ -93,6 +97,10 @@ def fit_type_pipeline(
     return pipeline
 
 
+# A batch's type probabilities, topics, specificity and language guesses.
+_ChunkPredictions = tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.bool_], pl.Series]
+
+
 @dataclass(frozen=True)
 class _Heads:
     scorer: FoldedLinear
@@ -120,6 +128,7 @@ class Classifier:
     key: str = ""
     corrections: int = 0
     notes: list[str] = field(default_factory=list)
+    language_head: language.LanguageHead | None = None
 
     @property
     def classes(self) -> list[str]:
@@ -158,6 +167,7 @@ class Classifier:
         *,
         workers: int | None = None,
         chunk_size: int | None = None,
+        languages: bool = False,
     ) -> pl.DataFrame:
         """Type, probabilities, topics and specificity for each text (in order).
 
@@ -165,19 +175,27 @@ class Classifier:
         threads (default: one per core). Every step releases the GIL for its heavy work, and
         each text's answer depends on that text alone, so the output is the same for any
         ``workers`` and ``chunk_size``.
+
+        ``languages=True`` adds ``lang_guess``: the language the language head is sure of,
+        null where it is not (or for a model saved without one); the ``guesses`` of
+        :func:`metrics.language.detect_languages`.
         """
         series = _as_text_series(texts)
         if series.is_empty():
-            return _empty_predictions()
+            return _empty_predictions(languages=languages)
         self._heads()  # built once, before the threads share it
         size = chunk_size or PREDICT_CHUNK
         chunks = [series.slice(i, size) for i in range(0, len(series), size)]
         workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
+
+        def predict(chunk: pl.Series) -> _ChunkPredictions:
+            return self._predict_chunk(chunk, languages=True) if languages else self._predict_chunk(chunk)
+
         if workers == 1:
-            parts = [self._predict_chunk(chunk) for chunk in chunks]
+            parts = [predict(chunk) for chunk in chunks]
         else:
             with ThreadPoolExecutor(workers) as pool:
-                parts = list(pool.map(self._predict_chunk, chunks))
+                parts = list(pool.map(predict, chunks))
         proba, topics, specific = (np.concatenate([part[i] for part in parts]) for i in range(3))
         best = proba.argmax(axis=1)
         says_or_does = np.isin(best, [S.POST_TYPES.index("stance"), S.POST_TYPES.index("commitment_update")])
@@ -188,18 +206,23 @@ class Classifier:
                 *[pl.Series(col, proba[:, i]) for i, col in enumerate(PROBA_COLUMNS)],
                 topic_lists(topics, TOPICS),
                 pl.Series("specific", specific).set(pl.Series(~says_or_does), None),
+                *([pl.concat([part[3] for part in parts])] if languages else []),
             ]
         )
 
-    def _predict_chunk(
-        self, texts: pl.Series
-    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
-        """Probabilities in ``POST_TYPES`` order, topics in ``TOPICS`` order, and whether the
-        text is specific (before the type decides whether that applies)."""
+    def _predict_chunk(self, texts: pl.Series, *, languages: bool = False) -> _ChunkPredictions:
+        """Probabilities in ``POST_TYPES`` order, topics in ``TOPICS`` order, whether the
+        text is specific (before the type decides whether that applies), and the language
+        head's guesses (null for each text without ``languages``)."""
         heads = self._heads()
         prepared = PreparedTexts.of(texts)
         cues = cue_matrix(prepared.texts, lower=prepared.lower)
-        scores = heads.scorer.scores(prepared, cues)
+        hashed = heads.scorer.hashed(prepared)
+        scores = heads.scorer.scores(prepared, cues, hashed=hashed)
+        if languages and self.language_head is not None:
+            guesses = self.language_head.guess(hashed)
+        else:
+            guesses = pl.repeat(None, len(texts), dtype=pl.String, eager=True)
         n_types = len(S.POST_TYPES)
         proba = heads.calibrator.predict(scores[:, :n_types].astype(np.float64))[:, heads.type_order]
         topics = topic_matches(prepared.lower)[:, [list(TOPIC_PATTERNS).index(t) for t in TOPICS]]
@@ -210,7 +233,7 @@ class Classifier:
             | prepared.lower.str.contains(_REPORT_LINK).to_numpy()
             | (scores[:, -1] >= 0.0)
         )
-        return proba, topics, specific
+        return proba, topics, specific, guesses.alias("lang_guess")
 
     def type_margins(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
         """Raw scores of the type model (before calibration), in ``POST_TYPES`` order."""
@@ -248,7 +271,7 @@ class Classifier:
         return out
 
 
-def _empty_predictions() -> pl.DataFrame:
+def _empty_predictions(*, languages: bool = False) -> pl.DataFrame:
     return pl.DataFrame(
         schema={
             S.TYPE: pl.String,
@@ -256,6 +279,7 @@ def _empty_predictions() -> pl.DataFrame:
             **{c: pl.Float64 for c in PROBA_COLUMNS},
             "topics": pl.List(pl.String),
             "specific": pl.Boolean,
+            **({"lang_guess": pl.String} if languages else {}),
         }
     )
 
@@ -299,6 +323,7 @@ def train(
     specific_model = _binary_model(balanced=False).fit(
         X[says_or_does], corpus["specific"].to_numpy()[says_or_does].astype(bool)
     )
+    language_head = language.LanguageHead(n_features=n_features).fit(corpus["text"], corpus["lang"])
     return Classifier(
         pipeline=pipeline,
         topic_models=topic_models,
@@ -307,6 +332,7 @@ def train(
         languages=sorted(corpus["lang"].unique().to_list()),
         training_seconds=round(time.perf_counter() - started, 1),
         corrections=n_corrections,
+        language_head=language_head,
     )
 
 
@@ -328,7 +354,7 @@ def _binary_model(*, balanced: bool = True) -> SGDClassifier:
 def _code_version() -> str:
     digest = hashlib.sha256(MODEL_VERSION.encode())
     here = Path(__file__).resolve().parent
-    for name in ("classify.py", "features.py", "corpus.py", "augment.py", "topics.py"):
+    for name in ("classify.py", "features.py", "corpus.py", "augment.py", "topics.py", "language.py"):
         digest.update((here / name).read_bytes())
     for package in ("scikit-learn", "numpy", "polars", "scipy"):
         digest.update(metadata.version(package).encode())
@@ -402,10 +428,10 @@ def _save(classifier: Classifier, path: Path, checksum: Path) -> None:
 # --------------------------------------------------------------------------- posts
 
 
-def _predict_many(classifier: Classifier, texts: pl.Series) -> pl.DataFrame:
+def _predict_many(classifier: Classifier, texts: pl.Series, *, languages: bool = False) -> pl.DataFrame:
     """The model's answers for distinct ``texts``: the part of :func:`classify_posts` that
     ``bench/run.py`` times separately."""
-    return classifier.predict_texts(texts)
+    return classifier.predict_texts(texts, languages=languages)
 
 
 def classify_posts(
@@ -417,7 +443,9 @@ def classify_posts(
     """``posts`` with ``type``, ``type_source``, ``confidence``, probabilities, ``topics``,
     ``specific`` and a filled ``lang``. A human ``type`` already present is kept.
 
-    Each distinct text is classified once, however many times it was posted or shared.
+    Each distinct text is classified once, however many times it was posted or shared, and
+    the language of a post without one is detected in the same pass
+    (:func:`metrics.language.detect_languages`).
     """
     if posts.is_empty():
         return posts.with_columns(
@@ -425,8 +453,17 @@ def classify_posts(
             *[pl.lit(None, dtype=dt).alias(name) for name, dt in _empty_predictions().schema.items() if name != S.TYPE],
         )
     unique = posts.select(pl.col(S.TEXT).fill_null("")).unique(maintain_order=True)
-    predicted = _predict_many(classifier, unique[S.TEXT]).with_columns(unique[S.TEXT].alias("_text"))
-    predicted = predicted.rename({S.TYPE: "_model_type"})
+    missing = posts[S.LANG].null_count() if detect_language else 0
+    predicted = _predict_many(classifier, unique[S.TEXT], languages=missing > 0)
+    predicted = predicted.with_columns(unique[S.TEXT].alias("_text")).rename({S.TYPE: "_model_type"})
+    if missing == posts.height:  # no post says its language: every distinct text needs one
+        langs = language.detect_languages(predicted["_text"], guesses=predicted["lang_guess"])
+        predicted = predicted.with_columns(langs.alias("_lang"))
+    elif missing:
+        needed = posts.filter(pl.col(S.LANG).is_null()).select(pl.col(S.TEXT).fill_null("").alias("_text")).unique()
+        needed = needed.join(predicted.select("_text", "lang_guess"), on="_text")
+        langs = language.detect_languages(needed["_text"], guesses=needed["lang_guess"])
+        predicted = predicted.join(needed.select("_text", langs.alias("_lang")), on="_text", how="left")
     out = posts.with_columns(pl.col(S.TEXT).fill_null("").alias("_text")).join(
         predicted, on="_text", how="left", maintain_order="left"
     )
@@ -436,16 +473,8 @@ def classify_posts(
     ).with_columns(
         pl.when(pl.col(S.TYPE).is_in(["stance", "commitment_update"])).then(pl.col("specific")).alias("specific")
     )
-    if detect_language and out[S.LANG].null_count():
-        from metrics.language import detect_languages
-
-        missing = out.filter(pl.col(S.LANG).is_null()).select("_text").unique()
-        found = missing.with_columns(detect_languages(missing["_text"]).alias("_lang"))
-        out = (
-            out.join(found, on="_text", how="left", maintain_order="left")
-            .with_columns(pl.coalesce(S.LANG, "_lang").alias(S.LANG))
-            .drop("_lang")
-        )
+    if missing:
+        out = out.with_columns(pl.coalesce(S.LANG, "_lang").alias(S.LANG)).drop("_lang", "lang_guess")
     return out.drop("_text", "_model_type")
 
 

@@ -436,21 +436,32 @@ def link_posts(posts: pl.DataFrame, commitments: pl.DataFrame, overrides: pl.Dat
     if commitments.is_empty() or posts.is_empty():
         links = empty_links()
     else:
-        candidates = posts.filter(pl.col(S.TYPE).is_in(["stance", "commitment_update"])).select(
-            S.POST_ID, S.BRAND, pl.col(S.TEXT).fill_null("").str.to_lowercase().alias("_text"), "topics"
+        candidates = (
+            posts.lazy()
+            .filter(pl.col(S.TYPE).is_in(["stance", "commitment_update"]))
+            .select(S.POST_ID, S.BRAND, "topics", *([S.TEXT] if commitments["keywords"].list.len().sum() else []))
+            .collect()
         )
+        by_brand = candidates.partition_by(S.BRAND, as_dict=True)
+        lowered: dict[str, pl.DataFrame] = {}  # texts in lower case, per brand, only where keywords are looked for
         parts = []
         for c in commitments.iter_rows(named=True):  # one pass per commitment, not per post
+            mine = by_brand.get((c["brand"],), candidates.clear())
             topic_hit = pl.col("topics").list.set_intersection(pl.lit(c["topics"] or [], dtype=pl.List(pl.String)))
             keywords = [k.lower() for k in (c["keywords"] or []) if k]
             if keywords:
+                if c["brand"] not in lowered:
+                    lowered[c["brand"]] = mine.with_columns(
+                        pl.col(S.TEXT).fill_null("").str.to_lowercase().alias("_text")
+                    )
+                mine = lowered[c["brand"]]
                 found = pl.sum_horizontal(
                     [pl.col("_text").str.contains(re.escape(k)).cast(pl.Float64) for k in keywords]
                 )
                 keyword_score = pl.max_horizontal(found / len(keywords), pl.when(found > 0).then(0.5).otherwise(0.0))
             else:
                 keyword_score = pl.lit(0.0)
-            scored = candidates.filter(pl.col(S.BRAND) == c["brand"]).select(
+            scored = mine.select(
                 S.POST_ID,
                 pl.lit(c["id"]).alias("commitment_id"),
                 (TOPIC_WEIGHT * (topic_hit.list.len() > 0).cast(pl.Float64) + KEYWORD_WEIGHT * keyword_score)

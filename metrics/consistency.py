@@ -99,23 +99,35 @@ def say_do_ratio(posts: pl.DataFrame) -> float | None:
 def say_do_trend(posts: pl.DataFrame, *, every: str = "1mo") -> pl.DataFrame:
     """Stances and updates per period and brand: the say-versus-do line."""
     return (
-        posts.filter(pl.col(S.TYPE).is_in(["stance", "commitment_update"]))
+        posts.lazy()
+        .filter(pl.col(S.TYPE).is_in(["stance", "commitment_update"]))
         .with_columns(pl.col(S.PUBLISHED_AT).dt.convert_time_zone("UTC").dt.truncate(every).dt.date().alias("period"))
         .group_by(S.BRAND, "period", S.TYPE)
         .len("posts")
         .sort(S.BRAND, "period", S.TYPE)
+        .collect()
     )
 
 
 # --------------------------------------------------------------------------- follow-through
 
 
-def _linked(posts: pl.DataFrame, links: pl.DataFrame, kind: str) -> pl.DataFrame:
+def _linked_says(posts: pl.DataFrame, links: pl.DataFrame) -> pl.DataFrame:
+    """Every stance and update with each commitment it is linked to: ``post_id``, ``brand``,
+    ``type``, ``published_at``, ``day``, ``specific``, ``commitment_id``."""
     return (
-        posts.filter(pl.col(S.TYPE) == kind)
-        .select(S.POST_ID, S.BRAND, _day().alias("day"), "specific")
-        .join(links.select(S.POST_ID, "commitment_id").unique(), on=S.POST_ID, how="inner")
+        posts.lazy()
+        .filter(pl.col(S.TYPE).is_in(["stance", "commitment_update"]))
+        .select(S.POST_ID, S.BRAND, S.TYPE, S.PUBLISHED_AT, _day().alias("day"), "specific")
+        .join(links.lazy().select(S.POST_ID, "commitment_id").unique(), on=S.POST_ID, how="inner")
+        .collect()
     )
+
+
+def _of_kind(linked: pl.DataFrame, kind: str) -> pl.DataFrame:
+    """The stances or the updates of :func:`_linked_says`: ``post_id``, ``brand``, ``day``,
+    ``specific``, ``commitment_id``."""
+    return linked.filter(pl.col(S.TYPE) == kind).drop(S.TYPE, S.PUBLISHED_AT)
 
 
 def stance_follow_through(
@@ -123,10 +135,18 @@ def stance_follow_through(
 ) -> pl.DataFrame:
     """Per linked stance: days to the first later update on the same commitment, and for
     each window whether it came in time (``None`` while the window is still open)."""
-    stances = _linked(posts, links, "stance").sort("day")
+    return _stance_follow_through(_linked_says(posts, links), as_of=as_of, windows=windows)
+
+
+def _stance_follow_through(
+    linked: pl.DataFrame, *, as_of: date, windows: tuple[int, ...], by: tuple[str, ...] = ()
+) -> pl.DataFrame:
+    """:func:`stance_follow_through` from :func:`_linked_says`, with updates counted only when
+    they share the ``by`` columns with the stance (``(BRAND,)``: each brand on its own)."""
+    stances = _of_kind(linked, "stance").sort("day")
     updates = (
-        _linked(posts, links, "commitment_update")
-        .select("commitment_id", pl.col("day").alias("update_day"))
+        _of_kind(linked, "commitment_update")
+        .select(*by, "commitment_id", pl.col("day").alias("update_day"))
         .unique()
         .sort("update_day")
     )
@@ -136,7 +156,7 @@ def stance_follow_through(
             updates,
             left_on="day",
             right_on="update_day",
-            by="commitment_id",
+            by=[*by, "commitment_id"],
             strategy="forward",
             allow_exact_matches=False,
             check_sortedness=False,  # both sides are sorted by day above
@@ -184,8 +204,12 @@ def commitment_status(
     says the target is reached; ``no_updates``; ``overdue`` when the days since the last
     update exceed ``cadence_days``; otherwise ``on_track``.
     """
-    stances = _linked(posts, links, "stance").group_by("commitment_id").agg(pl.len().alias("stance_posts"))
-    updates = _linked(posts, links, "commitment_update")
+    return _commitment_status(_linked_says(posts, links), commitments, as_of=as_of)
+
+
+def _commitment_status(linked: pl.DataFrame, commitments: pl.DataFrame, *, as_of: date) -> pl.DataFrame:
+    stances = _of_kind(linked, "stance").group_by("commitment_id").agg(pl.len().alias("stance_posts"))
+    updates = _of_kind(linked, "commitment_update")
     per = updates.group_by("commitment_id").agg(
         pl.len().alias("updates"), pl.col("day").sort().alias("update_days"), pl.col("specific").mean().alias("_spec_u")
     )
@@ -255,9 +279,24 @@ def spikes_and_silence(
     """
     if posts.is_empty():
         return pl.DataFrame(schema={S.BRAND: pl.String, "week": pl.Date, "stances": pl.UInt32, "silent": pl.Boolean})
-    week = pl.col(S.PUBLISHED_AT).dt.convert_time_zone("UTC").dt.truncate("1w").dt.date()
-    weekly = posts.filter(pl.col(S.TYPE) == "stance").group_by(S.BRAND, week.alias("week")).len("stances")
-    span = posts.group_by(S.BRAND).agg(week.min().alias("first"), week.max().alias("last"))
+
+    def week(when: pl.Expr) -> pl.Expr:
+        return when.dt.convert_time_zone("UTC").dt.truncate("1w").dt.date()
+
+    weekly = (
+        posts.lazy()
+        .filter(pl.col(S.TYPE) == "stance")
+        .group_by(S.BRAND, week(pl.col(S.PUBLISHED_AT)).alias("week"))
+        .len("stances")
+        .collect()
+    )
+    # The week of the first post is the first week: truncating the extremes, not every post.
+    span = (
+        posts.lazy()
+        .group_by(S.BRAND)
+        .agg(week(pl.col(S.PUBLISHED_AT).min()).alias("first"), week(pl.col(S.PUBLISHED_AT).max()).alias("last"))
+        .collect()
+    )
     all_weeks = (
         span.with_columns(pl.date_ranges("first", "last", "1w").alias("week")).explode("week").select(S.BRAND, "week")
     )
@@ -270,7 +309,9 @@ def spikes_and_silence(
         .filter((pl.col("stances") >= min_stances) & (pl.col("stances") >= pl.col("mean") + sigmas * pl.col("std")))
         .select(S.BRAND, "week", "stances", pl.col("mean").alias("baseline"))
     )
-    updates = posts.filter(pl.col(S.TYPE) == "commitment_update").select(S.BRAND, _day().alias("update_day"))
+    updates = (
+        posts.lazy().filter(pl.col(S.TYPE) == "commitment_update").select(S.BRAND, _day().alias("update_day")).collect()
+    )
     end = as_of or today()
     window_end = pl.col("week") + pl.duration(days=7 + cadence_days)
     followed = (
@@ -354,7 +395,13 @@ def cheap_talk(posts: pl.DataFrame, links: pl.DataFrame) -> pl.DataFrame:
 def cause_marketing(posts: pl.DataFrame) -> pl.DataFrame:
     """Per brand and topic: promotional posts carrying the topic, and their share of all
     the brand's posts on that topic."""
-    on_topic = posts.select(S.BRAND, S.TYPE, pl.col("topics").alias("topic")).explode("topic").drop_nulls("topic")
+    on_topic = (
+        posts.lazy()
+        .select(S.BRAND, S.TYPE, pl.col("topics").alias("topic"))
+        .filter(pl.col("topic").list.len() > 0)  # what exploding an empty list gives is dropped anyway
+        .explode("topic")
+        .drop_nulls("topic")
+    )
     return (
         on_topic.group_by(S.BRAND, "topic")
         .agg(
@@ -363,6 +410,7 @@ def cause_marketing(posts: pl.DataFrame) -> pl.DataFrame:
         )
         .with_columns((pl.col("cause_marketing_posts") / pl.col("topic_posts")).alias("share"))
         .sort(S.BRAND, "topic")
+        .collect()
     )
 
 
@@ -431,7 +479,7 @@ def audience_response(posts: pl.DataFrame, *, reps: int = 1000, seed: int = 0, c
     }  # fmt: skip
     if not has_engagement(posts):
         return pl.DataFrame(schema=schema)
-    rates = engagement_rates(posts)
+    rates = engagement_rates(posts.select(S.BRAND, S.TYPE, S.ENGAGEMENTS, S.IMPRESSIONS))
     rng = np.random.default_rng(seed)
     rows = []
     tail = (1 - confidence) / 2
@@ -488,11 +536,13 @@ def commitment_scores(status: pl.DataFrame, posts: pl.DataFrame, links: pl.DataF
     per_stance = stance_follow_through(posts, links, as_of=as_of, windows=(90,))
     ft = per_stance.group_by("commitment_id").agg(pl.col("within_90").drop_nulls().mean().alias("follow_through"))
     spec = (
-        posts.filter(pl.col(S.TYPE).is_in(["stance", "commitment_update"]))
+        posts.lazy()
+        .filter(pl.col(S.TYPE).is_in(["stance", "commitment_update"]))
         .select(S.POST_ID, "specific")
-        .join(links.select(S.POST_ID, "commitment_id"), on=S.POST_ID)
+        .join(links.lazy().select(S.POST_ID, "commitment_id"), on=S.POST_ID)
         .group_by("commitment_id")
         .agg(pl.col("specific").cast(pl.Float64).mean().alias("specificity"))
+        .collect()
     )
     rows = status.join(ft, left_on="id", right_on="commitment_id", how="left").join(
         spec, left_on="id", right_on="commitment_id", how="left"
@@ -523,39 +573,80 @@ def commitment_scores(status: pl.DataFrame, posts: pl.DataFrame, links: pl.DataF
 
 
 def brand_summary(
-    posts: pl.DataFrame, commitments: pl.DataFrame, links: pl.DataFrame, *, as_of: date
+    posts: pl.DataFrame,
+    commitments: pl.DataFrame,
+    links: pl.DataFrame,
+    *,
+    as_of: date,
+    status: pl.DataFrame | None = None,
 ) -> list[dict[str, Any]]:
-    """Every brand-level metric, one dict per brand (the ``brands`` of ``summary --json``)."""
-    status = commitment_status(posts, commitments, links, as_of=as_of)
-    marketing = cause_marketing(posts)
+    """Every brand-level metric, one dict per brand (the ``brands`` of ``summary --json``).
+
+    Each brand's figures are its own, computed for all brands at once: a group-by per
+    figure, never a filter per brand. ``status`` is :func:`commitment_status` of the same
+    arguments, when the caller has it already.
+    """
+    linked = _linked_says(posts, links)
+    if status is None:
+        status = _commitment_status(linked, commitments, as_of=as_of)
+    narrow = posts.lazy().select(S.POST_ID, S.BRAND, S.TYPE, S.PUBLISHED_AT, "topics", "specific")
+    # cause_marketing's posts summed over a brand's topics: each promotional post once per topic it carries.
+    marketing = dict(
+        narrow.filter(pl.col(S.TYPE) == "promotional")
+        .select(S.BRAND, "topics")
+        .explode("topics")
+        .group_by(S.BRAND)
+        .agg(pl.col("topics").count())
+        .collect()
+        .iter_rows()
+    )
+    counts: dict[str, dict[str | None, int]] = {}
+    for brand, post_type, n in narrow.group_by(S.BRAND, S.TYPE).len().collect().iter_rows():
+        counts.setdefault(brand, {})[post_type] = n
+    says = narrow.filter(pl.col(S.TYPE).is_in(["stance", "commitment_update"]))
+    per_brand = (
+        says.group_by(S.BRAND)
+        .agg(
+            _day().filter(pl.col(S.TYPE) == "commitment_update").max().alias("last_update"),
+            pl.col("specific").drop_nulls().cast(pl.Float64).mean().alias("specific_share"),
+        )
+        .collect()
+    )
+    last_updates = dict(zip(per_brand[S.BRAND], per_brand["last_update"], strict=True))
+    specific = dict(zip(per_brand[S.BRAND], per_brand["specific_share"], strict=True))
+    per_stance = _stance_follow_through(linked, as_of=as_of, windows=WINDOWS, by=(S.BRAND,))
+    followed = {
+        row[S.BRAND]: row
+        for row in per_stance.group_by(S.BRAND)
+        .agg(pl.col(f"within_{w}").drop_nulls().mean() for w in WINDOWS)
+        .iter_rows(named=True)
+    }
+    cheap = dict(_cheap_talk_by_brand(narrow, linked).iter_rows())
     out = []
-    by_brand = posts.partition_by(S.BRAND, as_dict=True)  # one pass instead of a filter per brand
-    says = posts.filter(pl.col(S.TYPE).is_in(["stance", "commitment_update"])).select(S.POST_ID, S.BRAND)
     for brand in sorted(posts[S.BRAND].unique().to_list()):
-        mine = by_brand[(brand,)]
-        my_links = links.join(says.filter(pl.col(S.BRAND) == brand).select(S.POST_ID), on=S.POST_ID, how="semi")
-        ft = follow_through(mine, my_links, as_of=as_of)
-        updates = mine.filter(pl.col(S.TYPE) == "commitment_update")
-        last_update = updates.select(_day().max()).item() if updates.height else None
+        mine = counts.get(brand, {})
+        mix = {t: int(mine.get(t, 0)) for t in S.POST_TYPES}
+        ft: dict[str, float | None] = {str(w): followed.get(brand, {}).get(f"within_{w}") for w in WINDOWS}
+        last_update = last_updates.get(brand)
         since = (as_of - last_update).days if last_update else None
         mine_status = status.filter(pl.col("brand") == brand)
         cadence = mine_status["cadence_days"].median() if mine_status.height else 90
         components = {
             "cadence": _cadence_component(since, float(cadence or 90)),  # type: ignore[arg-type]
             "follow_through": ft["90"],
-            "specificity": specific_share(mine),
+            "specificity": specific.get(brand),
             "recency": _recency_component(since),
         }
         out.append(
             {
                 "brand": brand,
-                "posts": mine.height,
-                "mix": type_counts(mine),
-                "say_do_ratio": say_do_ratio(mine),
+                "posts": sum(mine.values()),
+                "mix": mix,
+                "say_do_ratio": mix["commitment_update"] / mix["stance"] if mix["stance"] else None,
                 "follow_through": ft,
                 "specific_share": components["specificity"],
-                "cause_marketing_posts": int(marketing.filter(pl.col(S.BRAND) == brand)["cause_marketing_posts"].sum()),
-                "cheap_talk_posts": cheap_talk(mine, my_links).height,
+                "cause_marketing_posts": int(marketing.get(brand, 0)),
+                "cheap_talk_posts": cheap.get(brand, 0),
                 "last_update": last_update.isoformat() if last_update else None,
                 "days_since_last_update": since,
                 "commitments_overdue": int((mine_status["status"] == "overdue").sum()),
@@ -564,6 +655,54 @@ def brand_summary(
             }
         )
     return out
+
+
+def _cheap_talk_by_brand(posts: pl.LazyFrame, linked: pl.DataFrame) -> pl.DataFrame:
+    """``BRAND`` and ``posts``: how many of each brand's stances :func:`cheap_talk` finds
+    when given that brand's posts and the links of its stances and updates
+    (``linked``: :func:`_linked_says`, whose links are unique, which changes no answer here)."""
+    stances = posts.filter((pl.col(S.TYPE) == "stance") & (pl.col("specific") == False)).collect().lazy()  # noqa: E712
+    updates = posts.filter(pl.col(S.TYPE) == "commitment_update").collect().lazy()
+    says = linked.lazy()
+    last_by_commitment = (
+        says.filter(pl.col(S.TYPE) == "commitment_update")
+        .group_by(S.BRAND, "commitment_id")
+        .agg(pl.col(S.PUBLISHED_AT).max().alias("last_at"))
+    )
+    st_links = says.filter((pl.col(S.TYPE) == "stance") & (pl.col("specific") == False)).select(  # noqa: E712
+        S.POST_ID, S.BRAND, S.PUBLISHED_AT, "commitment_id"
+    )
+    by_link = (
+        st_links.join(last_by_commitment, on=[S.BRAND, "commitment_id"])
+        .filter(pl.col("last_at") > pl.col(S.PUBLISHED_AT))
+        .select(S.BRAND, S.POST_ID)
+        .unique()
+    )
+    last_by_topic = (
+        updates.select(S.BRAND, S.PUBLISHED_AT, pl.col("topics").alias("t"))
+        .filter(pl.col("t").list.len() > 0)
+        .explode("t")
+        .drop_nulls("t")
+        .group_by(S.BRAND, "t")
+        .agg(pl.col(S.PUBLISHED_AT).max().alias("last_at"))
+    )
+    by_topic = (
+        stances.select(S.POST_ID, S.BRAND, S.PUBLISHED_AT, pl.col("topics").alias("t"))
+        .filter(pl.col("t").list.len() > 0)  # a stance without a topic meets no update on one
+        .explode("t")
+        .join(last_by_topic, on=[S.BRAND, "t"])
+        .filter(pl.col("last_at") > pl.col(S.PUBLISHED_AT))
+        .select(S.BRAND, S.POST_ID)
+        .unique()
+    )
+    linked_ids = st_links.select(S.BRAND, S.POST_ID).unique()
+    followed = pl.concat([by_link, by_topic.join(linked_ids, on=[S.BRAND, S.POST_ID], how="anti")])
+    return (
+        stances.join(followed, on=[S.BRAND, S.POST_ID], how="anti")
+        .group_by(S.BRAND)
+        .agg(pl.len().alias("posts"))
+        .collect()
+    )
 
 
 # --------------------------------------------------------------------------- peers

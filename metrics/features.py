@@ -358,6 +358,39 @@ def _scale_rows(m: sp.csr_matrix, idf: npt.NDArray[np.float32], weight: float) -
 # --------------------------------------------------------------------------- prediction
 
 
+@dataclass(frozen=True)
+class HashedTexts:
+    """The hashed n-grams of a batch of normalised texts, as CSR matrices of ones (a row per
+    text, duplicates unsummed): computed once, read by every head of the classifier.
+
+    ``chars[n]`` has ``n_features + 1`` columns, the last for the n-grams that run past a
+    text's end (each text has ``positions`` entries in every ``chars[n]``).
+
+    >>> hashed = HashedTexts.of(pl.Series(["abc"]), (2, 3), 16)
+    >>> hashed.chars[2].getnnz(axis=1).tolist(), hashed.positions.tolist(), hashed.word_counts.tolist()
+    ([6], [6], [1])
+    """
+
+    chars: dict[int, sp.csr_matrix]
+    unigrams: sp.csr_matrix
+    bigrams: sp.csr_matrix
+    positions: npt.NDArray[np.int64]
+    word_counts: npt.NDArray[np.int64]
+
+    @classmethod
+    def of(cls, normalised: pl.Series, char_range: tuple[int, int], n_features: int) -> HashedTexts:
+        hashes, positions = _char_hashes(normalised, char_range, n_features)
+        chars = {char_range[0] + i: _ones_rows(row, positions, n_features + 1) for i, row in enumerate(hashes)}
+        unigrams, bigrams, counts = _word_hashes(normalised, n_features)
+        return cls(
+            chars=chars,
+            unigrams=_ones_rows(unigrams, counts, n_features),
+            bigrams=_ones_rows(bigrams, np.maximum(counts - 1, 0), n_features),
+            positions=positions,
+            word_counts=counts,
+        )
+
+
 class FoldedLinear:
     """``featurizer.transform(texts) @ weights + intercepts`` without building the matrix.
 
@@ -384,15 +417,23 @@ class FoldedLinear:
         self.cue_weights = np.ascontiguousarray(weights[2 * f :] * np.float32(featurizer.cue_weight))
         self.intercepts = np.asarray(intercepts, dtype=np.float32)
 
-    def scores(self, prepared: PreparedTexts, cues: npt.NDArray[np.float32] | None = None) -> npt.NDArray[np.float32]:
-        """One row of scores per text (``cues`` from :func:`cue_matrix`, when already computed)."""
+    def hashed(self, prepared: PreparedTexts) -> HashedTexts:
+        """The featurizer's hashed n-grams of ``prepared``, for :meth:`scores` and other heads."""
+        return HashedTexts.of(prepared.normalised, self.featurizer.char_range, self.featurizer.n_features)
+
+    def scores(
+        self,
+        prepared: PreparedTexts,
+        cues: npt.NDArray[np.float32] | None = None,
+        *,
+        hashed: HashedTexts | None = None,
+    ) -> npt.NDArray[np.float32]:
+        """One row of scores per text (``cues`` from :func:`cue_matrix` and ``hashed`` from
+        :meth:`hashed`, when already computed)."""
         featurizer = self.featurizer
-        f = featurizer.n_features
-        hashes, positions = _char_hashes(prepared.normalised, featurizer.char_range, f)
-        chars = [_ones_rows(row, positions, f + 1) for row in hashes]
-        out = _scaled(chars, self.char_weights, self.char_idf2, 1.0)
-        unigrams, bigrams, counts = _word_hashes(prepared.normalised, f)
-        words = [_ones_rows(unigrams, counts, f), _ones_rows(bigrams, np.maximum(counts - 1, 0), f)]
+        hashed = self.hashed(prepared) if hashed is None else hashed
+        out = _scaled(list(hashed.chars.values()), self.char_weights, self.char_idf2, 1.0)
+        words = [hashed.unigrams, hashed.bigrams]
         out += _scaled(words, self.word_weights, self.word_idf2, featurizer.word_weight)
         if cues is None:
             cues = cue_matrix(prepared.texts, lower=prepared.lower)

@@ -8,7 +8,7 @@ link, the HTML report and the PDF show the same numbers as the dashboard.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -16,6 +16,8 @@ import plotly.graph_objects as go
 import polars as pl
 
 from data_sources import schema as S
+from followthrough.i18n import N_, _, format_number, format_percent, ngettext, type_label
+from metrics.charts import localise, month_ticks
 from metrics.consistency import (
     WEIGHTS,
     audience_response,
@@ -27,20 +29,23 @@ from metrics.consistency import (
 )
 from metrics.narrative import brand_paragraph
 
+#: Display names, translated where they are shown (``_(COMPONENT_LABELS[key])``).
 COMPONENT_LABELS = {
-    "cadence": "Cadence",
-    "follow_through": "Follow-through (90 days)",
-    "specificity": "Specificity",
-    "recency": "Recency",
+    "cadence": N_("Cadence"),
+    "follow_through": N_("Follow-through (90 days)"),
+    "specificity": N_("Specificity"),
+    "recency": N_("Recency"),
 }
-STATUS_LABELS = {"on_track": "On track", "overdue": "Overdue", "no_updates": "No updates", "met": "Met"}
+STATUS_LABELS = {"on_track": N_("On track"), "overdue": N_("Overdue"), "no_updates": N_("No updates"), "met": N_("Met")}
 STATUS_COLOURS = {"on_track": "#009E73", "overdue": "#D55E00", "no_updates": "#57606a", "met": "#0072B2"}
 FONT = "Noto Sans, Noto Sans Arabic, Noto Sans Devanagari, system-ui, sans-serif"
 
 
 @dataclass(frozen=True)
 class LeadershipView:
-    """Everything the leadership page and the report show, for one brand."""
+    """Everything the leadership page and the report show, for one brand. It holds figures
+    only: its words (the summary, the labels) are written in the reader's language when
+    shown, so one cached view serves readers of every language."""
 
     brand: str
     brands: tuple[str, ...]
@@ -51,11 +56,17 @@ class LeadershipView:
     mix: dict[str, int]
     score: float | None
     components: dict[str, float | None]
-    summary: str
     commitments: pl.DataFrame
     trend: pl.DataFrame
     audience: pl.DataFrame
     days_since_last_update: int | None
+    facts: dict[str, Any] = field(default_factory=dict, repr=False)
+    commitment_facts: tuple[dict[str, Any], ...] = field(default=(), repr=False)
+
+    @property
+    def summary(self) -> str:
+        """The plain-language paragraph, in the current language."""
+        return brand_paragraph(self.facts, list(self.commitment_facts))
 
     @property
     def overdue(self) -> int:
@@ -83,7 +94,6 @@ def build_view(
     mine = posts.filter(pl.col(S.BRAND) == focus)
     status = commitment_scores(commitment_status(posts, commitments, links, as_of=as_of), posts, links, as_of=as_of)
     status = status.filter(pl.col("brand") == focus).sort("accountability_score", nulls_last=True)
-    paragraph = brand_paragraph(chosen, status.to_dicts())
     audience = audience_response(mine)
     view = LeadershipView(
         brand=focus,
@@ -95,7 +105,6 @@ def build_view(
         mix=dict(chosen["mix"]),
         score=chosen["accountability_score"],
         components=dict(chosen["components"]),
-        summary=paragraph,
         commitments=status.select(
             "id",
             "title",
@@ -110,6 +119,8 @@ def build_view(
         trend=say_do_trend(mine),
         audience=audience,
         days_since_last_update=chosen["days_since_last_update"],
+        facts=chosen,
+        commitment_facts=tuple(status.to_dicts()),
     )
     return view
 
@@ -124,13 +135,13 @@ def _layout(fig: go.Figure, *, height: int) -> go.Figure:
         plot_bgcolor="white",
     )
     fig.update_yaxes(gridcolor="#eaeef2")
-    return fig
+    return localise(fig)
 
 
 def trend_figure(view: LeadershipView) -> go.Figure:
     """Stances (say) against updates (do), per month."""
     fig = go.Figure()
-    for post_type, label in (("stance", "Stances (say)"), ("commitment_update", "Updates (do)")):
+    for post_type, label in (("stance", _("Stances (say)")), ("commitment_update", _("Updates (do)"))):
         part = view.trend.filter(pl.col(S.TYPE) == post_type)
         fig.add_trace(
             go.Bar(
@@ -140,8 +151,9 @@ def trend_figure(view: LeadershipView) -> go.Figure:
                 marker_color=S.TYPE_COLOURS[post_type],
             )
         )
-    fig.update_layout(barmode="group", title="Says and does: stances and updates per month", yaxis_title="Posts")
-    fig.update_xaxes(tickformat="%b %Y", dtick="M3" if view.trend["period"].n_unique() > 8 else "M1")
+    fig.update_layout(barmode="group", title=_("Says and does: stances and updates per month"), yaxis_title=_("Posts"))
+    if not view.trend.is_empty():
+        month_ticks(fig, view.trend["period"].min(), view.trend["period"].max())  # type: ignore[arg-type]
     return _layout(fig, height=340)
 
 
@@ -149,22 +161,28 @@ def components_figure(view: LeadershipView) -> go.Figure:
     """The four components of the score, 0–100, with their weights."""
     keys = list(WEIGHTS)
     values = [view.components.get(k) for k in keys]
-    labels = [f"{COMPONENT_LABELS[k]} (×{WEIGHTS[k]:.1f})" for k in keys]
+    labels = [
+        _("{component} (×{weight})").format(component=_(COMPONENT_LABELS[k]), weight=format_number(WEIGHTS[k], 1))
+        for k in keys
+    ]
     fig = go.Figure(
         go.Bar(
             x=[0 if v is None else 100 * v for v in values],
             y=labels,
             orientation="h",
             marker_color=["#0072B2" if v is not None else "#d0d7de" for v in values],
-            text=["n/a" if v is None else f"{100 * v:.0f}" for v in values],
+            text=[_("n/a") if v is None else format_number(100 * v) for v in values],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{y}: %{x:.0f} / 100<extra></extra>",
+            hovertext=[
+                _("n/a") if v is None else _("{score} / 100").format(score=format_number(100 * v)) for v in values
+            ],
+            hovertemplate="%{y}: %{hovertext}<extra></extra>",
         )
     )
     fig.update_layout(
-        title="What the score is made of",
-        xaxis={"range": [0, 112], "tickvals": [0, 25, 50, 75, 100], "title": "out of 100"},
+        title=_("What the score is made of"),
+        xaxis={"range": [0, 112], "tickvals": [0, 25, 50, 75, 100], "title": _("out of 100")},
     )
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, height=260)
@@ -176,33 +194,55 @@ def audience_figure(view: LeadershipView) -> go.Figure | None:
         return None
     order = {t: i for i, t in enumerate(S.POST_TYPES)}
     data = view.audience.sort(pl.col(S.TYPE).replace_strict(order, return_dtype=pl.Int32))
+    types, rates, counts = data[S.TYPE].to_list(), data["mean_rate"].to_list(), data["posts"].to_list()
     fig = go.Figure(
         go.Bar(
-            x=[S.TYPE_LABELS[t] for t in data[S.TYPE].to_list()],
-            y=data["mean_rate"].to_list(),
-            marker_color=[S.TYPE_COLOURS[t] for t in data[S.TYPE].to_list()],
-            customdata=data["posts"].to_list(),
-            hovertemplate="%{x}: %{y:.2%} (%{customdata} posts)<extra></extra>",
+            x=[type_label(t) for t in types],
+            y=rates,
+            marker_color=[S.TYPE_COLOURS[t] for t in types],
+            hovertext=[
+                ngettext("{type}: {rate} ({n} post)", "{type}: {rate} ({n} posts)", int(n)).format(
+                    type=type_label(t), rate=format_percent(r, 2), n=format_number(n)
+                )
+                for t, r, n in zip(types, rates, counts, strict=True)
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
         )
     )
-    fig.update_layout(title="How the audience responds: mean engagement rate", yaxis_tickformat=".1%")
+    fig.update_layout(title=_("How the audience responds: mean engagement rate"), yaxis_tickformat=".1%")
     return _layout(fig, height=300)
 
 
+#: The columns of :func:`commitment_rows`, with their headings.
+COMMITMENT_COLUMNS = {
+    "title": N_("Commitment"),
+    "status_label": N_("Status"),
+    "score": N_("Score"),
+    "updates": N_("Updates"),
+    "last_update": N_("Last update"),
+    "days_since": N_("Days since"),
+    "cadence_days": N_("Promised every (days)"),
+}
+
+
 def commitment_rows(view: LeadershipView) -> list[dict[str, Any]]:
-    """The commitments table as display rows (the page and the report print the same)."""
-    rows = []
-    for r in view.commitments.iter_rows(named=True):
-        rows.append(
-            {
-                "Commitment": r["title"],
-                "Status": STATUS_LABELS.get(r["status"], r["status"]),
-                "status": r["status"],
-                "Score": r["accountability_score"],
-                "Updates": r["updates"],
-                "Last update": r["last_update"],
-                "Days since": r["days_since_last_update"],
-                "Promised every (days)": r["cadence_days"],
-            }
-        )
-    return rows
+    """The commitments as display rows (the page and the report print the same): the
+    status both as its code (``status``, for its colour) and in the reader's language.
+    Headings for the columns are in :data:`COMMITMENT_COLUMNS`."""
+
+    def status_label(code: str) -> str:
+        return _(STATUS_LABELS[code]) if code in STATUS_LABELS else code
+
+    return [
+        {
+            "title": r["title"],
+            "status": r["status"],
+            "status_label": status_label(r["status"]),
+            "score": r["accountability_score"],
+            "updates": r["updates"],
+            "last_update": r["last_update"],
+            "days_since": r["days_since_last_update"],
+            "cadence_days": r["cadence_days"],
+        }
+        for r in view.commitments.iter_rows(named=True)
+    ]

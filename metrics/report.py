@@ -24,7 +24,21 @@ import plotly.graph_objects as go
 
 from data_sources import schema as S
 from data_sources.errors import FollowthroughError
+from followthrough.i18n import (
+    N_,
+    _,
+    current_language,
+    format_date,
+    format_list,
+    format_number,
+    format_percent,
+    is_rtl,
+    isolate,
+    type_label,
+    using_language,
+)
 from metrics.leadership import (
+    COMMITMENT_COLUMNS,
     COMPONENT_LABELS,
     STATUS_COLOURS,
     LeadershipView,
@@ -45,7 +59,8 @@ OFFLINE_CHROMIUM_FLAGS = (
     "--no-first-run",
 )
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-PDF_HINT = (
+#: Shown where the PDF button would be; translate it where it is shown: ``_(PDF_HINT)``.
+PDF_HINT = N_(
     "PDF export needs Chromium. Install it (on Debian or Ubuntu: `sudo apt install chromium`) "
     "or set FOLLOWTHROUGH_CHROMIUM to a Chrome or Chromium executable, then try again. "
     "The HTML report prints to PDF from any browser in the meantime."
@@ -63,14 +78,18 @@ header p { margin: 0; color: var(--muted); }
 .kpi { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
 .kpi .label { color: var(--muted); font-size: 0.85rem; }
 .kpi .value { font-size: 1.5rem; font-weight: 600; }
-.summary { font-size: 1.05rem; border-left: 4px solid #0072B2; padding: 4px 14px; margin: 16px 0 20px; }
+.summary { font-size: 1.05rem; border-inline-start: 4px solid #0072B2; padding: 4px 14px; margin: 16px 0 20px; }
 h2 { font-size: 1.15rem; margin: 26px 0 8px; }
 table { width: 100%; border-collapse: collapse; font-size: 0.92rem; }
-th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th, td { text-align: start; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 .status { display: inline-block; border-radius: 10px; padding: 1px 8px; color: white; font-size: 0.82rem; }
 .chart { break-inside: avoid; page-break-inside: avoid; margin: 8px 0; }
+/* Charts draw their own axes, left to right as numbers and dates read, in every language;
+   right to left, their tools move to the left, away from the title. */
+.chart, #js-plotly-tester { direction: ltr; }
+[dir=rtl] .chart .modebar { right: auto !important; left: 2px; }
 footer { margin-top: 28px; color: var(--muted); font-size: 0.82rem; }
 @media (max-width: 640px) {
   main { padding: 14px 10px; }
@@ -92,7 +111,7 @@ def _esc(value: object) -> str:
 
 
 def _when(day: date | None) -> str:
-    return "–" if day is None else f"{day.day} {day:%b %Y}"
+    return "–" if day is None else format_date(day)
 
 
 def _figure_html(fig: go.Figure, *, div_id: str) -> str:
@@ -116,20 +135,32 @@ def _plotly_js() -> str:
 
 
 def _number(value: float | int | None, digits: int = 0) -> str:
-    return "–" if value is None else f"{value:,.{digits}f}"
+    return "–" if value is None else format_number(value, digits)
+
+
+#: The table's columns: the key in :func:`metrics.leadership.commitment_rows` and its class.
+_TABLE = (
+    ("title", ""),
+    ("status_label", ""),
+    ("score", "num"),
+    ("updates", "num"),
+    ("last_update", "wide-only"),
+    ("days_since", "num"),
+    ("cadence_days", "num wide-only"),
+)
 
 
 def _commitment_row(r: dict[str, object]) -> str:
     colour = STATUS_COLOURS.get(str(r["status"]), "#57606a")
     return (
         "<tr>"
-        f"<td>{_esc(r['Commitment'])}</td>"
-        f'<td><span class="status" style="background:{colour}">{_esc(r["Status"])}</span></td>'
-        f'<td class="num">{_number(r["Score"])}</td>'  # type: ignore[arg-type]
-        f'<td class="num">{_number(r["Updates"])}</td>'  # type: ignore[arg-type]
-        f'<td class="wide-only">{_esc(_when(r["Last update"]))}</td>'  # type: ignore[arg-type]
-        f'<td class="num">{_number(r["Days since"])}</td>'  # type: ignore[arg-type]
-        f'<td class="num wide-only">{_number(r["Promised every (days)"])}</td>'  # type: ignore[arg-type]
+        f'<td dir="auto">{_esc(r["title"])}</td>'
+        f'<td><span class="status" style="background:{colour}">{_esc(r["status_label"])}</span></td>'
+        f'<td class="num">{_number(r["score"])}</td>'  # type: ignore[arg-type]
+        f'<td class="num">{_number(r["updates"])}</td>'  # type: ignore[arg-type]
+        f'<td class="wide-only">{_esc(_when(r["last_update"]))}</td>'  # type: ignore[arg-type]
+        f'<td class="num">{_number(r["days_since"])}</td>'  # type: ignore[arg-type]
+        f'<td class="num wide-only">{_number(r["cadence_days"])}</td>'  # type: ignore[arg-type]
         "</tr>"
     )
 
@@ -137,8 +168,16 @@ def _commitment_row(r: dict[str, object]) -> str:
 _SCRIPT_TAG = re.compile(r"<script(?=[\s>])")
 
 
-def render_html(view: LeadershipView, *, generated_at: datetime | None = None, note: str = "") -> str:
-    """The leadership view as one self-contained HTML page."""
+def render_html(
+    view: LeadershipView, *, generated_at: datetime | None = None, note: str = "", language: str | None = None
+) -> str:
+    """The leadership view as one self-contained HTML page in ``language`` (by default the
+    current one), its ``<html lang dir>`` too: right to left in Arabic. ``note`` is added to
+    the footer as given. Pass the language when the report is made outside the reader's run,
+    as a download button's callable is (in a thread of its own)."""
+    if language is not None:
+        with using_language(language):
+            return render_html(view, generated_at=generated_at, note=note)
     generated_at = generated_at or datetime.now(UTC)
     nonce = secrets.token_urlsafe(16)
     figures = [("trend", trend_figure(view)), ("components", components_figure(view))]
@@ -149,13 +188,21 @@ def render_html(view: LeadershipView, *, generated_at: datetime | None = None, n
         name: _SCRIPT_TAG.sub(f'<script nonce="{nonce}"', _figure_html(fig, div_id=f"ft-{name}"))
         for name, fig in figures
     }
-    score = "–" if view.score is None else f"{view.score:.0f}<small>/100</small>"
+    score = "–" if view.score is None else _esc(_("{score} / 100").format(score=format_number(view.score)))
     since = view.days_since_last_update
+    total = view.commitments.height
     kpis = [
-        ("Accountability score", score),
-        ("Posts", f"{view.posts:,}"),
-        ("Commitments overdue", f"{view.overdue} of {view.commitments.height}" if view.commitments.height else "none"),
-        ("Days since the last update", "never" if since is None else f"{since:,}"),
+        (_("Accountability score"), score),
+        (_("Posts"), _esc(format_number(view.posts))),
+        (
+            _("Commitments overdue"),
+            _esc(
+                _("{n} of {total}").format(n=format_number(view.overdue), total=format_number(total))
+                if total
+                else _("none declared")
+            ),
+        ),
+        (_("Days since the last update"), _esc(_("never") if since is None else format_number(since))),
     ]
     kpi_html = "".join(
         f'<div class="kpi"><div class="label">{_esc(label)}</div><div class="value">{value}</div></div>'
@@ -163,59 +210,79 @@ def render_html(view: LeadershipView, *, generated_at: datetime | None = None, n
     )
     rows = commitment_rows(view)
     if rows:
+        headings = [(_(COMMITMENT_COLUMNS[key]), f" class='{css}'" if css else "") for key, css in _TABLE]
+        head = "".join(f"<th{css}>{_esc(heading)}</th>" for heading, css in headings)
         body = "".join(_commitment_row(r) for r in rows)
-        table = (
-            "<table><thead><tr><th>Commitment</th><th>Status</th><th class='num'>Score</th>"
-            "<th class='num'>Updates</th><th class='wide-only'>Last update</th><th class='num'>Days since</th>"
-            f"<th class='num wide-only'>Promised every (days)</th></tr></thead><tbody>{body}</tbody></table>"
-        )
+        table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     else:
-        table = "<p>No commitments declared or suggested for this brand in this period.</p>"
-    components = ", ".join(
-        f"{COMPONENT_LABELS[k]} {'n/a' if v is None else f'{100 * v:.0f}'}" for k, v in view.components.items()
+        table = "<p>" + _esc(_("No commitments declared or suggested for this brand in this period.")) + "</p>"
+    components = format_list(
+        [
+            _("{component}: {value}").format(
+                component=_(COMPONENT_LABELS[k]), value=_("n/a") if v is None else format_number(100 * v)
+            )
+            for k, v in view.components.items()
+        ]
     )
     mix_total = max(sum(view.mix.values()), 1)
-    mix = " · ".join(f"{S.TYPE_LABELS[t]} {view.mix.get(t, 0) / mix_total:.0%}" for t in S.POST_TYPES)
+    mix = " · ".join(f"{type_label(t)} {format_percent(view.mix.get(t, 0) / mix_total)}" for t in S.POST_TYPES)
     csp = (
         f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; "
         "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
     )
-    title = f"{view.brand}: does it follow through? {_when(view.start)} – {_when(view.end)}"
+    heading = _("{brand}: does it follow through?").format(brand=isolate(view.brand))
+    period = _("{start} – {end}").format(start=_when(view.start), end=_when(view.end))
+    as_of = _("figures as of {date}").format(date=_when(view.as_of))
+    words = {
+        "score_parts": _("What the score is made of"),
+        "weights": _("The score weighs cadence and follow-through 0.3 each, specificity and recency 0.2 each."),
+        "commitments": _("Commitments"),
+        "says_does": _("Says and does"),
+        "audience": _("Audience response"),
+        "no_audience": _("These exports carry no engagement figures, so audience response is not shown."),
+        "made": _("Made with Followthrough on {date} at {time} UTC.").format(
+            date=format_date(generated_at), time=f"{generated_at.astimezone(UTC):%H:%M}"
+        ),
+        "classifier": _(
+            "Post types are assigned by a classifier and corrected by the team; definitions in the label guide."
+        ),
+    }
+    text = {key: _esc(value) for key, value in words.items()}
     audience_section = (
-        f"<h2>Audience response</h2><div class='chart'>{charts['audience']}</div>"
+        f"<h2>{text['audience']}</h2><div class='chart'>{charts['audience']}</div>"
         if "audience" in charts
-        else "<h2>Audience response</h2><p>These exports carry no engagement figures, so none are shown.</p>"
+        else f"<h2>{text['audience']}</h2><p>{text['no_audience']}</p>"
     )
     return f"""<!doctype html>
-<html lang="en" dir="ltr">
+<html lang="{current_language()}" dir="{"rtl" if is_rtl() else "ltr"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta http-equiv="Content-Security-Policy" content="{csp}">
-<title>{_esc(title)}</title>
+<title>{_esc(heading)} {_esc(period)}</title>
 <style>{CSS}</style>
 <script nonce="{nonce}">{_plotly_js()}</script>
 </head>
 <body>
 <main>
 <header>
-<h1>{_esc(view.brand)}: does it follow through?</h1>
-<p>{_esc(_when(view.start))} – {_esc(_when(view.end))} · figures as of {_esc(_when(view.as_of))}</p>
+<h1>{_esc(heading)}</h1>
+<p>{_esc(period)} · {_esc(as_of)}</p>
 </header>
 <section class="kpis">{kpi_html}</section>
 <p class="summary">{_esc(view.summary)}</p>
 <p>{_esc(mix)}</p>
-<h2>What the score is made of</h2>
-<p>{_esc(components)}. The score weighs cadence and follow-through 0.3 each, specificity and recency 0.2 each.</p>
+<h2>{text["score_parts"]}</h2>
+<p>{_esc(components)}. {text["weights"]}</p>
 <div class="chart">{charts["components"]}</div>
-<h2>Commitments</h2>
+<h2>{text["commitments"]}</h2>
 {table}
-<h2>Says and does</h2>
+<h2>{text["says_does"]}</h2>
 <div class="chart">{charts["trend"]}</div>
 {audience_section}
-<footer>Made with Followthrough on {_esc(f"{generated_at:%Y-%m-%d %H:%M} UTC")}.{" " + _esc(note) if note else ""}
-Post types are assigned by a classifier and corrected by the team; definitions in the label guide.</footer>
+<footer>{text["made"]}{" " + _esc(note) if note else ""}
+{text["classifier"]}</footer>
 </main>
 </body>
 </html>
@@ -238,7 +305,7 @@ def html_to_pdf(document: str, *, chromium: str | None = None, timeout: float = 
     """Print ``document`` to an A4 PDF with headless Chromium (charts drawn first)."""
     executable = chromium or find_chromium()
     if executable is None:
-        raise FollowthroughError(PDF_HINT)
+        raise FollowthroughError(_(PDF_HINT))
     with tempfile.TemporaryDirectory(prefix="followthrough-pdf-") as tmp:
         page = Path(tmp) / "report.html"
         out = Path(tmp) / "report.pdf"
@@ -258,8 +325,12 @@ def html_to_pdf(document: str, *, chromium: str | None = None, timeout: float = 
         try:
             done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise FollowthroughError(f"Chromium could not print the report ({exc}). {PDF_HINT}") from exc
+            raise FollowthroughError(
+                _("Chromium could not print the report ({reason}). {hint}").format(reason=exc, hint=_(PDF_HINT))
+            ) from exc
         if not out.exists() or out.stat().st_size == 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
-            raise FollowthroughError(f"Chromium did not write the PDF ({detail[0][:200]}). {PDF_HINT}")
+            raise FollowthroughError(
+                _("Chromium did not write the PDF ({reason}). {hint}").format(reason=detail[0][:200], hint=_(PDF_HINT))
+            )
         return out.read_bytes()

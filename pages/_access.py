@@ -15,6 +15,8 @@ import os
 
 import streamlit as st
 
+from followthrough.i18n import _
+
 
 def _secret(key: str) -> object | None:
     try:
@@ -33,8 +35,8 @@ def require_editor() -> None:
     if _secret("auth"):
         if not st.user.is_logged_in:
             st.title("Followthrough")
-            st.write("Sign in to open the dashboard.")
-            st.button("Sign in", key="auth_login", on_click=st.login, type="primary")
+            st.write(_("Sign in to open the dashboard."))
+            st.button(_("Sign in"), key="auth_login", on_click=st.login, type="primary")
             st.stop()
         return
     password = configured_password()
@@ -42,13 +44,13 @@ def require_editor() -> None:
         return
     st.title("Followthrough")
     with st.form("editor_login"):
-        given = st.text_input("Password", type="password", key="editor_password")
-        submitted = st.form_submit_button("Open the dashboard", type="primary")
+        given = st.text_input(_("Password"), type="password", key="editor_password")
+        submitted = st.form_submit_button(_("Open the dashboard"), type="primary")
     if submitted:
         if hmac.compare_digest(given.encode("utf-8"), password.encode("utf-8")):
             st.session_state["_editor_ok"] = True
             st.session_state.pop("editor_password", None)
             st.rerun()
-        st.error("That password is not right. Ask whoever runs Followthrough for your team.")
-    st.caption("Someone sent you a link to a report? Open that link itself: it needs no password.")
+        st.error(_("That password is not right. Ask whoever runs Followthrough for your team."))
+    st.caption(_("Someone sent you a link to a report? Open that link itself: it needs no password."))
     st.stop()

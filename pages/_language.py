@@ -21,6 +21,8 @@ _TEXT = ".stApp :is(h1, h2, h3, h4, h5, h6, p, li, label, button, input, textare
 _RTL = """
 .stApp [data-testid=stAppViewContainer], .stApp [data-testid=stSidebarContent] {direction: rtl;}
 .stApp [data-testid=stMain], .stApp [data-testid=stCaptionContainer] {text-align: right;}
+/* Streamlit aligns each element to the left: to the start instead (the right, here). */
+.stApp [data-testid=stElementContainer] {text-align: start;}
 .stApp [data-testid=stDateInputField] {direction: ltr;}
 /* A bar fills from where the reader starts. */
 .stApp [data-testid=stProgressBarTrack] {transform: scaleX(-1);}
@@ -48,16 +50,57 @@ def use_language() -> str:
     return code
 
 
-def language_selector() -> None:
-    """The chooser in the sidebar, each language by its own name, and the page laid out for
-    the language in force: its fonts, and right to left where it reads so."""
-    code = current_language()
+def _lay_out(code: str) -> None:
+    """The page laid out for ``code``: its fonts, and right to left where it reads so."""
     css = f"{_TEXT} {{font-family: {_FONTS[code]};}}" if code in _FONTS else ""
     if is_rtl(code):
         css += _RTL
     if css:
         st.html(f"<style>{css}</style>")
+
+
+def language_selector() -> None:
+    """The chooser in the sidebar, each language by its own name, and the page laid out for
+    the language in force."""
+    code = current_language()
+    _lay_out(code)
     st.session_state[KEY] = code
     st.sidebar.selectbox(
         "🌐 " + _("Language"), list(LANGUAGES), format_func=LANGUAGES.__getitem__, key=KEY, on_change=_chosen
     )
+
+
+# --------------------------------------------------------------------------- a share link's view
+
+SHARE_KEY = "share_lang"
+
+
+def use_share_language(stored: str | None = None) -> str:
+    """The language of a share link's read-only view: the one its viewer chose (``?lang=``),
+    else the one the link was made in (``stored``), else English. Nothing is remembered in
+    the session and ``?lang=`` is left as it is, English included, so that a viewer's choice
+    of English outlasts a link made in another language."""
+    return set_language(st.query_params.get(PARAM) or stored or DEFAULT_LANGUAGE)
+
+
+def _picked() -> None:
+    st.query_params[PARAM] = st.session_state[SHARE_KEY]
+
+
+def share_language_selector() -> None:
+    """The view's own chooser (it has no sidebar): each language by its own name, at the
+    top, writing ``?lang=`` beside ``?share=``; and the page laid out for the language in force."""
+    code = current_language()
+    _lay_out(code)
+    st.session_state[SHARE_KEY] = code
+    with st.container(horizontal=True, horizontal_alignment="right"):
+        st.segmented_control(
+            "🌐 " + _("Language"),
+            list(LANGUAGES),
+            format_func=LANGUAGES.__getitem__,
+            key=SHARE_KEY,
+            on_change=_picked,
+            required=True,
+            label_visibility="collapsed",
+            wrap=True,  # on a phone the five names take two rows rather than hide one
+        )

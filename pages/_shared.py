@@ -15,7 +15,6 @@ from data_sources.workspace import DEMO, Workspace, default_data_dir, ensure_dem
 from followthrough.i18n import (
     _,
     format_date,
-    format_month,
     format_number,
     is_rtl,
     isolate,
@@ -23,7 +22,9 @@ from followthrough.i18n import (
     topic_label,
     type_label,
 )
-from metrics.classify import Classifier, load_or_train
+from metrics.charts import localise
+from metrics.charts import month_ticks as month_ticks  # the pages draw with it
+from metrics.classify import Classifier, load_or_train, model_key
 from metrics.consistency import Filters, apply_filters
 from metrics.corpus import TOPICS
 from metrics.pipeline import Accountability, accountability, labelled_posts
@@ -116,30 +117,51 @@ def get_classifier() -> Classifier:
         return classifier()
 
 
+@st.cache_resource(show_spinner=False)
+def _model_key() -> str:
+    """The key :func:`load_or_train` gives the classifier, known without loading it: a
+    workspace whose labels are saved is re-opened without the model."""
+    return model_key()
+
+
+#: What the metrics of the commitments read: every column but the texts, which only
+#: suggesting commitments and matching keywords need.
+METRIC_COLUMNS = (S.POST_ID, S.BRAND, S.PLATFORM, S.PUBLISHED_AT, S.LANG, S.TYPE, "topics", "specific")
+
+
 @st.cache_resource(show_spinner=False, max_entries=6)
-def _labelled(root: str, name: str, fingerprint: str, model_key: str) -> pl.DataFrame:
+def _labelled(
+    root: str, name: str, fingerprint: str, model_key: str, columns: tuple[str, ...] | None = None
+) -> pl.DataFrame:
     ws = Workspace.open(root, name)
     bar = st.progress(0.0, text=_("Reading the workspace…"))
-    posts = labelled_posts(ws, classifier(), progress=lambda f, text: bar.progress(min(f, 1.0), text=text))
+    posts = labelled_posts(
+        ws,
+        get_classifier,
+        key=model_key,
+        progress=lambda f, text: bar.progress(min(f, 1.0), text=text),
+        columns=columns,
+    )
     bar.empty()
     return posts
 
 
-def posts(ws: Workspace) -> pl.DataFrame:
-    """Every labelled post of ``ws``; recomputed only when its data or corrections change."""
-    model = get_classifier()
-    return _labelled(str(ws.root.parent.parent), ws.name, ws.fingerprint(), model.key)
+def posts(ws: Workspace, columns: tuple[str, ...] | None = None) -> pl.DataFrame:
+    """Every labelled post of ``ws`` (only ``columns`` and those that identify a post, if
+    given); recomputed only when its data or corrections change."""
+    return _labelled(str(ws.root.parent.parent), ws.name, ws.fingerprint(), _model_key(), columns)
 
 
 @st.cache_resource(show_spinner=False, max_entries=6)
 def _accountability(root: str, name: str, fingerprint: str, model_key: str) -> Accountability:
     ws = Workspace.open(root, name)
-    return accountability(ws, _labelled(root, name, fingerprint, model_key))
+    keywords = any(row.get("keywords") for row in ws.commitment_rows())
+    columns = (*METRIC_COLUMNS, S.TEXT) if keywords else METRIC_COLUMNS
+    return accountability(ws, _labelled(root, name, fingerprint, model_key, columns))
 
 
 def commitments(ws: Workspace) -> Accountability:
-    model = get_classifier()
-    return _accountability(str(ws.root.parent.parent), ws.name, ws.fingerprint(), model.key)
+    return _accountability(str(ws.root.parent.parent), ws.name, ws.fingerprint(), _model_key())
 
 
 def refresh() -> None:
@@ -236,7 +258,7 @@ def sidebar_filters(frame: pl.DataFrame, *, topics: bool = True) -> Filters:
     return Filters(
         brands=tuple(chosen.get("brand", [])),
         platforms=tuple(chosen.get("platform", [])),
-        languages=tuple(chosen.get("lang", [])),
+        languages=tuple(chosen.get("post_lang", [])),
         topics=tuple(chosen.get("topic", [])),
         start=start if start != lo else None,
         end=end if end != hi else None,
@@ -301,25 +323,9 @@ def brand_line(frame: pl.DataFrame) -> str:
     return _("{brands} · {start} – {end}").format(brands=named, start=format_date(lo), end=format_date(hi))
 
 
-def _right_to_left(fig: Any) -> None:
-    """Charts keep time and numbers left to right; their words read right to left: each
-    title and name is a right-to-left isolate (plotly draws them in a left-to-right SVG),
-    and titles and legends start at the right."""
-
-    def isolate(text: Any) -> Any:
-        return f"\u2067{text}\u2069" if isinstance(text, str) and text and not text.startswith("\u2067") else text
-
-    fig.update_layout(title_text=isolate(fig.layout.title.text), title_x=0.99, title_xanchor="right")
-    fig.for_each_xaxis(lambda axis: axis.update(title_text=isolate(axis.title.text)))
-    fig.for_each_yaxis(lambda axis: axis.update(title_text=isolate(axis.title.text)))
-    fig.for_each_trace(lambda trace: trace.update(name=isolate(trace.name)))
-    fig.for_each_annotation(lambda note: note.update(text=isolate(note.text)))
-
-
 def plotly_layout(fig: Any, *, height: int = 380) -> Any:
     rtl = is_rtl()
-    if rtl:
-        _right_to_left(fig)
+    localise(fig)
     fig.update_layout(
         height=height,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
@@ -337,30 +343,19 @@ def plotly_layout(fig: Any, *, height: int = 380) -> Any:
     return fig
 
 
-def month_ticks(fig: Any, lo: date | None, hi: date | None, *, most: int = 10) -> Any:
-    """Label a date x axis with months in the reader's language (plotly's own are English):
-    a tick every 1, 2, 3, 6 or 12 months, so that there are at most ``most``."""
-    if lo is None or hi is None:
-        return fig
-    first, last = lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month - 1
-    step = next((s for s in (1, 2, 3, 6, 12, 24) if (last - first) // s < most), 48)
-    start = first + (-first) % step
-    months = [date(m // 12, m % 12 + 1, 1) for m in range(start, last + 1, step)] or [date(lo.year, lo.month, 1)]
-    fig.update_xaxes(tickmode="array", tickvals=months, ticktext=[format_month(m) for m in months])
-    return fig
-
-
 def start_page(
-    title: str, *, empty_message: str, caption: str | None = None, topics: bool = True
+    title: str, *, empty_message: str, caption: str | None = None, topics: bool = True, metrics_only: bool = False
 ) -> tuple[Workspace, pl.DataFrame, pl.DataFrame]:
     """The top of every analysis page: menu, workspace, filters, title, and the empty states.
 
     Returns the workspace, all its labelled posts, and the posts in the chosen view; stops
-    the page with a message that says what to do when there is nothing to show.
+    the page with a message that says what to do when there is nothing to show. With
+    ``metrics_only``, the posts have the :data:`METRIC_COLUMNS` only, unless the workspace
+    declares no commitments (suggesting them reads the texts).
     """
     style()
     ws = workspace()
-    everything = posts(ws)
+    everything = posts(ws, METRIC_COLUMNS if metrics_only and ws.commitment_rows() else None)
     frame = filtered(everything, sidebar_filters(everything, topics=topics))
     st.title(title)
     if caption:

@@ -25,8 +25,9 @@ st.write(
     )
 )
 
-# The loaders name their formats and skips in English (data_sources); these are the names a
-# reader sees. A format or a reason missing here shows as the loader gives it.
+# The loaders name their formats and skips by English codes (data_sources, stored with each
+# dataset); these are the names a reader sees. A format or a reason missing here shows as the
+# loader gives it.
 FORMAT_NAMES = {
     "x_activity": _("X (Twitter) Analytics tweet activity"),
     "x_content_2024": _("X content export (2024 on)"),
@@ -120,7 +121,7 @@ def save(result, label: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def show_error(err: FollowthroughError) -> None:
-    """The loader's message (in English: it names the file, row or column) under a translated heading."""
+    """The loader's message (in the reader's language: it names the file, row or column) under a heading."""
     st.error(_("This could not be loaded: {reason}").format(reason=err))
 
 

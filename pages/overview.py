@@ -22,6 +22,7 @@ use_language()
 ws, everything, frame = start_page(
     _("Overview"),
     empty_message=_("This workspace has no posts yet. Upload your brand's exports to see whether it follows through."),
+    metrics_only=True,
 )
 
 declared, links, suggested = commitments_in_view(ws, frame)
@@ -33,7 +34,8 @@ if suggested:
         )
     )
 as_of = today()
-brands = brand_summary(frame, declared, links, as_of=as_of)
+progress = commitment_status(frame, declared, links, as_of=as_of)
+brands = brand_summary(frame, declared, links, as_of=as_of, status=progress)
 names = [b["brand"] for b in brands]
 default = max(brands, key=lambda b: b["posts"])["brand"]
 wanted = st.query_params.get("focus", default)
@@ -42,7 +44,7 @@ focus = st.selectbox(
 )
 st.query_params["focus"] = focus
 brand = next(b for b in brands if b["brand"] == focus)
-status = commitment_scores(commitment_status(frame, declared, links, as_of=as_of), frame, links, as_of=as_of)
+status = commitment_scores(progress, frame, links, as_of=as_of)
 mine = [r for r in status.iter_rows(named=True) if r["brand"] == focus]
 
 score = brand["accountability_score"]

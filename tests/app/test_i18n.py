@@ -1,4 +1,5 @@
-"""Every page in every language, and no English left outside the catalogues.
+"""Every page in every language (the leadership view behind a share link too), and no
+English left outside the catalogues.
 
 The second test runs each page in a pseudo-language, ``xx``, made at test time from the
 template: every translation is the English message between ⟦ and ⟧. Every text a reader
@@ -27,8 +28,11 @@ from followthrough import i18n
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = [
     "pages/overview.py", "pages/commitments.py", "pages/content_mix.py", "pages/audience.py",
-    "pages/peers.py", "pages/posts.py", "pages/data.py",
+    "pages/peers.py", "pages/posts.py", "pages/data.py", "pages/share.py",
 ]  # fmt: skip
+#: The read-only view a share link opens (pages/leadership.py), reached only through a token.
+LEADERSHIP = "leadership view"
+BRAND = "Northwind Foods"
 OPEN, CLOSE = "⟦", "⟧"
 
 
@@ -40,6 +44,31 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory, model_dir: Path, classifi
         mp.setenv("FOLLOWTHROUGH_DATA_DIR", str(path))
         mp.setenv("FOLLOWTHROUGH_MODEL_DIR", str(model_dir))
         yield path
+
+
+@pytest.fixture(scope="module")
+def share_token(demo_dir: Path, classifier: Any) -> str:
+    """A snapshot link to the demo workspace, made in English."""
+    from data_sources.workspace import ensure_demo
+    from metrics.sharing import share_workspace
+
+    return share_workspace(ensure_demo(demo_dir), classifier, brand=BRAND, label="Board")[1]
+
+
+def open_share(token: str, lang: str | None = None) -> AppTest:
+    """A share link as its viewer opens it, through app.py, with ``?lang=`` or without."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.query_params["share"] = token
+    if lang is not None:
+        at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def leadership_title(lang: str) -> str:
+    with i18n.using_language(lang):
+        return i18n._("{brand}: does it follow through?").format(brand=i18n.isolate(BRAND))
 
 
 def start(lang: str) -> AppTest:
@@ -63,6 +92,7 @@ def run(page: str, lang: str) -> AppTest:
 TITLES = {
     "pages/overview.py": "Overview", "pages/commitments.py": "Commitments", "pages/content_mix.py": "Content mix",
     "pages/audience.py": "Audience response", "pages/peers.py": "Peers", "pages/posts.py": "Posts", "pages/data.py": "Data",
+    "pages/share.py": "Share with leadership",
 }  # fmt: skip
 
 
@@ -73,6 +103,76 @@ def test_every_page_renders_in_every_language(demo_dir: Path, page: str, lang: s
     assert at.query_params.get("lang", ["en"]) in (lang, [lang])
     with i18n.using_language(lang):
         assert at.title[0].value == i18n._(TITLES[page])
+
+
+@pytest.mark.parametrize("lang", list(i18n.LANGUAGES))
+def test_the_leadership_view_renders_in_every_language(share_token: str, lang: str) -> None:
+    at = open_share(share_token, lang)
+    assert at.title[0].value == leadership_title(lang)
+    with i18n.using_language(lang):
+        assert [m.label for m in at.metric][0] == i18n._("Accountability score")
+        assert i18n._("Commitments") in [s.value for s in at.subheader]
+    chooser = at.segmented_control(key="share_lang")
+    assert chooser.value == lang and chooser.options == list(i18n.LANGUAGES.values())
+    assert at.query_params["share"] in (share_token, [share_token])
+
+
+def test_a_share_link_opens_in_the_language_it_was_made_in_unless_the_viewer_picks_another(
+    demo_dir: Path, classifier: Any
+) -> None:
+    from data_sources.shares import list_shares
+    from data_sources.workspace import ensure_demo
+    from metrics.sharing import share_workspace
+
+    ws = ensure_demo(demo_dir)
+    share, token = share_workspace(ws, classifier, brand=BRAND, language="nb")
+    assert share.language == "nb" and next(s for s in list_shares(ws) if s.id == share.id).language == "nb"
+
+    at = open_share(token)  # no ?lang=: the language the link was made in
+    assert at.title[0].value == leadership_title("nb")
+    assert at.metric[0].label == "Ansvarlighetsscore"
+    assert at.segmented_control(key="share_lang").value == "nb"
+
+    assert open_share(token, "it").title[0].value == leadership_title("it")  # the viewer's ?lang= wins
+
+    at.segmented_control(key="share_lang").set_value("en").run()  # the view's own chooser
+    assert not at.exception
+    assert at.title[0].value == leadership_title("en")
+    assert at.query_params["lang"] in ("en", ["en"])  # kept, English too: the link's own is Norwegian
+    assert at.query_params["share"] in (token, [token])
+    at.run()
+    assert at.title[0].value == leadership_title("en")
+
+
+def test_a_link_made_before_there_was_a_choice_opens_in_english(demo_dir: Path) -> None:
+    from data_sources.shares import create_share
+    from data_sources.workspace import ensure_demo
+
+    share, token = create_share(ensure_demo(demo_dir), view={"brand": BRAND, "filters": {}}, snapshot=None)
+    assert share.language == "en"
+    at = open_share(token)
+    assert at.title[0].value == leadership_title("en")
+
+
+def test_a_dead_link_says_so_in_the_viewers_language(demo_dir: Path) -> None:
+    at = open_share("x" * 43, "it")
+    with i18n.using_language("it"):
+        expected = i18n._("This link does not work. Check that it was copied whole, or ask for a new one.")
+    assert [e.value for e in at.error] == [expected]
+
+
+def test_the_share_page_stores_the_creators_language_with_the_link(demo_dir: Path) -> None:
+    from data_sources.shares import list_shares
+    from data_sources.workspace import Workspace
+
+    at = run("pages/share.py", "hi")
+    at.text_input(key="share_label").input("हिन्दी बोर्ड")
+    at.button[0].click().run()  # the form's submit button
+    assert not at.exception
+    made = [s for s in list_shares(Workspace.open(demo_dir, "demo")) if s.label == "हिन्दी बोर्ड"]
+    assert [s.language for s in made] == ["hi"]
+    with i18n.using_language("hi"):
+        assert any(i18n._("Active links") == t.label for t in at.tabs)
 
 
 def test_the_chooser_sets_the_language_and_it_survives_a_change_of_page(demo_dir: Path) -> None:
@@ -199,20 +299,30 @@ def english_left(text: str, data: list[str]) -> str:
 
 def data_values(demo: Path) -> list[str]:
     from data_sources import schema as S
+    from data_sources.shares import list_shares
     from data_sources.workspace import Workspace, list_workspaces
 
     values = ["Followthrough", *S.PLATFORMS, *i18n.LANGUAGES.values(), *list_workspaces(demo)]
     for name in list_workspaces(demo):
         ws = Workspace.open(demo, name)
         values += [str(c.get("title") or "") for c in ws.commitment_rows()]
+        values += [v for s in list_shares(ws, include_inactive=True) for v in (s.label, s.id)]  # the owner's list
         posts = ws.posts()
         values += posts[S.BRAND].drop_nulls().unique().to_list() + posts[S.LANG].drop_nulls().unique().to_list()
     return sorted({v for v in values if v}, key=len, reverse=True)
 
 
-@pytest.mark.parametrize("page", ["app.py", *PAGES])
-def test_no_page_shows_a_message_missing_from_the_catalogues(demo_dir: Path, pseudo: str, page: str) -> None:
-    at = start(pseudo) if page == "app.py" else run(page, pseudo)  # app.py: the menu, the chooser, the Overview
+@pytest.mark.parametrize("page", ["app.py", *PAGES, LEADERSHIP])
+def test_no_page_shows_a_message_missing_from_the_catalogues(
+    demo_dir: Path, share_token: str, pseudo: str, page: str
+) -> None:
+    if page == "app.py":
+        at = start(pseudo)  # the menu, the chooser, the Overview
+    elif page == LEADERSHIP:
+        at = open_share(share_token, pseudo)
+        assert at.metric, "the view itself, not a dead-link message"
+    else:
+        at = run(page, pseudo)
     texts = visible_texts(at)
     assert len(texts) > 8, texts
     assert any(OPEN in t for _, t in texts)

@@ -63,6 +63,7 @@ def test_a_share_link_shows_the_leadership_view_and_nothing_to_edit(data_dir: Pa
                  "multiselect", "date_input"):  # fmt: skip
         assert not at.get(kind), kind
     assert len(at.get("download_button")) == 1
+    assert [w.key for w in at.segmented_control] == ["share_lang"]  # the one input: the reader's language
     assert token not in texts(at)  # the token is not echoed anywhere on the page
     assert list_shares(ws)[0].opens == 1
 

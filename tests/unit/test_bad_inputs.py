@@ -294,10 +294,10 @@ def test_the_size_limit_is_a_parameter_and_an_environment_variable(
 ) -> None:
     data = HEADER + b"1,2024-03-01,hello,1\n" * 100
     assert load_bytes(data, "posts.csv").report.rows_loaded == 1  # repeated id: one post
-    with pytest.raises(LoadError, match=r"^posts\.csv: the file is 2\.1 KB, more than the 1000 bytes") as caught:
+    with pytest.raises(LoadError, match=r"^posts\.csv: the file is 2\.1 KB, more than the 1,000 bytes") as caught:
         load_bytes(data, "posts.csv", max_bytes=1000)
     assert_actionable(caught.value, "posts.csv")
-    with pytest.raises(LoadError, match="expands to more than 1000 bytes"):
+    with pytest.raises(LoadError, match="expands to more than 1,000 bytes"):
         load_bytes(gzip.compress(data), "posts.csv.gz", max_bytes=1000)
 
     monkeypatch.setenv("FOLLOWTHROUGH_MAX_FILE_MB", "0.001")

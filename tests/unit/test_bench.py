@@ -36,7 +36,7 @@ def test_the_pipeline_stage_runs_and_is_reported(
 
     monkeypatch.setenv("FOLLOWTHROUGH_MODEL_DIR", str(model_dir))  # the session's trained model
     # Language detection has its own tests; here it would only load lingua's models.
-    monkeypatch.setattr(metrics.language, "detect_languages", lambda texts: pl.Series(["en"] * len(texts)))
+    monkeypatch.setattr(metrics.language, "detect_languages", lambda texts, **_: pl.Series(["en"] * len(texts)))
     result = execute("pipeline", 200, 0, directory=tmp_path)
     phases = result["phases"]
     assert set(phases) >= {"read", "classify", "save", "metrics", "end_to_end"}

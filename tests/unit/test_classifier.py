@@ -84,9 +84,9 @@ def test_human_labels_are_kept_and_identical_texts_classified_once(
     seen: list[int] = []
     original = Classifier.predict_texts
 
-    def counting(self: Classifier, texts: list[str]) -> pl.DataFrame:
+    def counting(self: Classifier, texts: list[str], **options: Any) -> pl.DataFrame:
         seen.append(len(texts))
-        return original(self, texts)
+        return original(self, texts, **options)
 
     monkeypatch.setattr(Classifier, "predict_texts", counting)
     posts = S.conform(

@@ -87,7 +87,15 @@ def test_share_create_list_revoke(
     url = out.strip()
     assert url.startswith("https://ft.example.org/leadership?share=") and len(url.split("share=")[1]) == 43
     assert "snapshot link" in err and "expires" in err
-    assert main(["share", "create", "--workspace", "demo", "--live", *data]) == 0
+    assert main(["share", "create", "--workspace", "demo", "--live", "--lang", "nb", *data]) == 0
+    capsys.readouterr()
+    from data_sources.shares import list_shares
+    from data_sources.workspace import Workspace
+
+    languages = {s.label: s.language for s in list_shares(Workspace.open(tmp_path, "demo"))}
+    assert languages == {"Board": "en", "": "nb"}  # English unless --lang says otherwise
+    with pytest.raises(SystemExit):  # only the dashboard's languages
+        main(["share", "create", "--workspace", "demo", "--lang", "fr", *data])
     capsys.readouterr()
     assert main(["share", "list", "--workspace", "demo", "--json", *data]) == 0
     listed = json.loads(capsys.readouterr().out)
@@ -128,3 +136,7 @@ def test_report_writes_one_html_file(
     assert "export files or --workspace" in capsys.readouterr().err
     assert main(["report", "--workspace", "demo", "--data-dir", str(tmp_path / "d"), "--out", str(out)]) == 0
     assert "does it follow through?" in out.read_text(encoding="utf-8")
+    assert main(["report", str(export), "--out", str(out), "--as-of", "2025-03-01", "--lang", "it"]) == 0
+    document = out.read_text(encoding="utf-8")
+    assert '<html lang="it" dir="ltr">' in document and "acme: dà seguito ai suoi impegni?" in document
+    assert "dati al 1 mar 2025" in document

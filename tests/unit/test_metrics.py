@@ -429,3 +429,22 @@ def test_delta_method_interval_matches_the_bootstrap_for_large_groups(monkeypatc
     boot = mc._lift_interval(values, promo, np.random.default_rng(0), 1000, 0.05)
     assert delta[0] == pytest.approx(boot[0], abs=0.02) and delta[1] == pytest.approx(boot[1], abs=0.02)
     assert delta[0] < values.mean() / promo.mean() - 1 < delta[1]
+
+
+def test_brand_summary_counts_only_each_brands_own_posts_and_can_be_given_the_status() -> None:
+    # A person linked B's update to A's commitment: A's figures, like a summary of A alone, do not count it.
+    posts = frame(
+        post("s1", 0, "stance", topics=["climate_environment"], specific=False),
+        post("s2", 5, "stance", brand="B", topics=["climate_environment"], specific=False),
+        post("u1", 10, "commitment_update", brand="B", topics=["climate_environment"], specific=True),
+    )
+    declared = make_commitments([commitment()])
+    links = link_posts(posts, declared, pl.DataFrame({"post_id": ["u1"], "commitment_id": ["c1"], "linked": [True]}))
+    as_of = date(2024, 12, 31)
+    summary = brand_summary(posts, declared, links, as_of=as_of)
+    status = commitment_status(posts, declared, links, as_of=as_of)
+    assert brand_summary(posts, declared, links, as_of=as_of, status=status) == summary
+    a, b = summary
+    assert a["follow_through"]["90"] == 0.0 and a["cheap_talk_posts"] == 1
+    assert b["follow_through"]["90"] is None and b["cheap_talk_posts"] == 0  # followed on its topic
+    assert follow_through(posts, links, as_of=as_of)["90"] == 1.0  # all brands at once: B's update counts

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -438,7 +439,7 @@ def test_skipped_rows_are_counted_with_reasons_and_row_numbers() -> None:
     assert report.skipped == {"date missing or unreadable": 1, "repeated post id (the later row was kept)": 1}
     assert (3, "date missing or unreadable") in report.skipped_examples
     assert result.posts[S.LIKES].to_list() == [9]
-    assert any("'likes' were not numbers" in w for w in report.warnings)
+    assert any("'likes' was not a number" in w for w in report.warnings)
 
 
 @pytest.mark.parametrize(
@@ -469,3 +470,18 @@ def test_output_has_exactly_the_canonical_schema() -> None:
     result = load_bytes(b"id,date,text\n1,2024-01-01,hello\n", "p.csv")
     assert result.posts.schema == S.POSTS_SCHEMA
     assert isinstance(result.posts, pl.DataFrame)
+
+
+def test_several_files_load_side_by_side_as_one_after_another(tmp_path: Path) -> None:
+    from data_sources.loader import load_many, load_path
+
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("id,date,text,likes\n1,2024-01-01,hello,3\n2,2024-01-02,bye,1\n")
+    second.write_text("id,date,text,likes\n1,2024-01-01,hello,9\n")
+    posts, reports = load_many([first, second], brand="Acme")
+    assert [r.file for r in reports] == ["a.csv", "b.csv"]
+    assert posts[S.LIKES].to_list() == [1, 9]  # the later file's copy of post 1 wins
+    assert posts.equals(S.deduplicate(pl.concat([load_path(p, brand="Acme").posts for p in (first, second)])))
+    (tmp_path / "c.csv").write_bytes(b"")
+    with pytest.raises(LoadError, match="^c.csv: the file is empty"):
+        load_many([tmp_path / "c.csv", first, tmp_path / "missing.csv"])

@@ -3,6 +3,7 @@ hostile text inert, and prints to an A4 PDF with its charts."""
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import re
@@ -15,12 +16,13 @@ import pytest
 
 from data_sources import schema as S
 from data_sources.errors import FollowthroughError
+from followthrough import i18n
 from metrics.classify import classify_posts
 from metrics.commitments import link_posts, make_commitments
 from metrics.leadership import LeadershipView, build_view
 from metrics.report import find_chromium, html_to_pdf, render_html
 
-HOSTILE = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=1\">[x](javascript:alert(1))\u202e"
+HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">[x](javascript:alert(1))\u202e'
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +85,31 @@ def test_the_report_states_brand_period_score_and_commitments(view: LeadershipVi
     assert "Accountability score" in document and "Commitments overdue" in document
     assert "Supplier diversity" in document
     assert "6 Jan 2025" in document  # the period starts with the first post
-    assert "Made with Followthrough on 2025-08-01 09:30 UTC" in document
+    assert "Made with Followthrough on 6 Jan 2025" not in document
+    assert "Made with Followthrough on 1 Aug 2025 at 09:30 UTC." in document
     assert view.summary[:40].replace("'", "&#x27;") in document
+    assert '<html lang="en" dir="ltr">' in document
+
+
+def test_the_report_is_written_in_the_readers_language_right_to_left_in_arabic(view: LeadershipView) -> None:
+    document = render_html(view, generated_at=datetime(2025, 8, 1, 9, 30, tzinfo=UTC), language="ar")
+    assert '<html lang="ar" dir="rtl">' in document
+    with i18n.using_language("ar"):
+        headings = [
+            i18n._(h) for h in ("What the score is made of", "Commitments", "Says and does", "Audience response")
+        ]
+        labels = [i18n._(k) for k in ("Accountability score", "Commitments overdue", "Days since the last update")]
+        summary = view.summary
+    assert re.findall(r"<h2>([^<]*)</h2>", document) == [html.escape(h) for h in headings]
+    assert all(f'<div class="label">{html.escape(label)}</div>' in document for label in labels)
+    assert all(re.search("[\u0600-\u06ff]", h) for h in headings + labels)  # Arabic, not English left in
+    assert html.escape(summary)[:40] in document and re.search("[\u0600-\u06ff]", summary)
+    assert "Accountability score" not in document and "What the score is made of" not in document
+    assert "1 أغسطس 2025" in document  # dates by Babel, in Arabic month names
+    assert i18n.current_language() == "en"  # the language of the caller is left as it was
+    # The same view in Hindi: left to right, in Devanagari.
+    hindi = render_html(view, language="hi")
+    assert '<html lang="hi" dir="ltr">' in hindi and "जवाबदेही स्कोर" in hindi
 
 
 def test_a_missing_pdf_engine_says_how_to_enable_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -75,3 +75,27 @@ def test_half_written_parquet_is_never_listed(tmp_path: Path) -> None:
     (ws.root / "datasets" / ".x.parquet.tmp").write_bytes(b"PAR1 half")
     assert ws.posts().height == 1
     assert isinstance(ws.posts(), pl.DataFrame)
+
+
+def test_labels_read_for_some_columns_are_those_columns_of_all_the_labels(tmp_path: Path) -> None:
+    from metrics.pipeline import labelled_posts
+
+    class Keyed:
+        key = "saved-labels"
+
+    ws = Workspace.open(tmp_path, "Acme")
+    upload(ws, "id,date,text,likes\n1,2024-01-01,hello,3\n2,2024-01-02,bye,1\n")
+    upload(ws, "id,date,text,likes\n1,2024-01-01,hello,9\n", "b.csv")
+    for dataset, kind in zip(ws.datasets(), ("stance", "other"), strict=True):
+        posts = ws.dataset_posts(dataset.id)
+        ws.write_labels(
+            dataset.id,
+            Keyed.key,
+            posts.with_columns(pl.lit(kind).alias(S.TYPE), pl.lit("model").alias("type_source")),
+        )
+    ws.correct("2", "bye", "promotional")
+    everything = labelled_posts(ws, Keyed())  # type: ignore[arg-type]
+    some = labelled_posts(ws, Keyed(), columns=(S.BRAND, S.LIKES))  # type: ignore[arg-type]
+    assert some.columns == [S.POST_ID, S.BRAND, S.PLATFORM, S.LIKES, S.TYPE, "type_source"]
+    assert some.equals(everything.select(some.columns))
+    assert some.sort(S.POST_ID)[S.TYPE].to_list() == ["other", "promotional"]  # the later upload and the correction

@@ -347,6 +347,28 @@ def specific_share(posts: pl.DataFrame) -> float | None:
     return float(says.cast(pl.Float64).mean()) if len(says) else None  # type: ignore[arg-type]
 
 
+def _followed_on_a_topic(stances: pl.LazyFrame, updates: pl.LazyFrame) -> pl.LazyFrame:
+    """``BRAND`` and ``POST_ID`` of the stances that some later update of the same brand
+    shares a topic with (compared with the last such update, not with every one)."""
+    last_by_topic = (
+        updates.select(S.BRAND, S.PUBLISHED_AT, pl.col("topics").alias("t"))
+        .filter(pl.col("t").list.len() > 0)
+        .explode("t")
+        .drop_nulls("t")
+        .group_by(S.BRAND, "t")
+        .agg(pl.col(S.PUBLISHED_AT).max().alias("last_at"))
+    )
+    return (
+        stances.select(S.POST_ID, S.BRAND, S.PUBLISHED_AT, pl.col("topics").alias("t"))
+        .filter(pl.col("t").list.len() > 0)  # a stance without a topic meets no update on one
+        .explode("t")
+        .join(last_by_topic, on=[S.BRAND, "t"])
+        .filter(pl.col("last_at") > pl.col(S.PUBLISHED_AT))
+        .select(S.BRAND, S.POST_ID)
+        .unique()
+    )
+
+
 def cheap_talk(posts: pl.DataFrame, links: pl.DataFrame) -> pl.DataFrame:
     """Non-specific stances never followed by an update: on the same commitment when the
     stance is linked, otherwise on any topic the stance carries."""
@@ -369,21 +391,7 @@ def cheap_talk(posts: pl.DataFrame, links: pl.DataFrame) -> pl.DataFrame:
         .select(S.POST_ID)
         .unique()
     )
-    last_by_topic = (
-        updates.select(S.BRAND, S.PUBLISHED_AT, pl.col("topics").alias("t"))
-        .explode("t")
-        .drop_nulls("t")
-        .group_by(S.BRAND, "t")
-        .agg(pl.col(S.PUBLISHED_AT).max().alias("last_at"))
-    )
-    by_topic = (
-        stances.select(S.POST_ID, S.BRAND, S.PUBLISHED_AT, pl.col("topics").alias("t"))
-        .explode("t")
-        .join(last_by_topic, on=[S.BRAND, "t"])
-        .filter(pl.col("last_at") > pl.col(S.PUBLISHED_AT))
-        .select(S.POST_ID)
-        .unique()
-    )
+    by_topic = _followed_on_a_topic(stances.lazy(), updates.lazy()).select(S.POST_ID).unique().collect()
     linked_ids = st_links.select(S.POST_ID).unique()
     followed = pl.concat([by_link, by_topic.join(linked_ids, on=S.POST_ID, how="anti")])
     return stances.join(followed, on=S.POST_ID, how="anti").select(S.POST_ID, S.BRAND, S.PUBLISHED_AT, S.TEXT)
@@ -678,23 +686,7 @@ def _cheap_talk_by_brand(posts: pl.LazyFrame, linked: pl.DataFrame) -> pl.DataFr
         .select(S.BRAND, S.POST_ID)
         .unique()
     )
-    last_by_topic = (
-        updates.select(S.BRAND, S.PUBLISHED_AT, pl.col("topics").alias("t"))
-        .filter(pl.col("t").list.len() > 0)
-        .explode("t")
-        .drop_nulls("t")
-        .group_by(S.BRAND, "t")
-        .agg(pl.col(S.PUBLISHED_AT).max().alias("last_at"))
-    )
-    by_topic = (
-        stances.select(S.POST_ID, S.BRAND, S.PUBLISHED_AT, pl.col("topics").alias("t"))
-        .filter(pl.col("t").list.len() > 0)  # a stance without a topic meets no update on one
-        .explode("t")
-        .join(last_by_topic, on=[S.BRAND, "t"])
-        .filter(pl.col("last_at") > pl.col(S.PUBLISHED_AT))
-        .select(S.BRAND, S.POST_ID)
-        .unique()
-    )
+    by_topic = _followed_on_a_topic(stances, updates)
     linked_ids = st_links.select(S.BRAND, S.POST_ID).unique()
     followed = pl.concat([by_link, by_topic.join(linked_ids, on=[S.BRAND, S.POST_ID], how="anti")])
     return (
